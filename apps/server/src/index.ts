@@ -1,0 +1,40 @@
+import { createServer } from "node:http";
+import { logger } from "@tally/api";
+import { openDatabase } from "@tally/db";
+import { createApp } from "./app.ts";
+import { ConfigError, loadConfig } from "./config.ts";
+import { stopServer } from "./lifecycle.ts";
+
+async function main() {
+  const config = loadConfig();
+  logger.level = config.LOG_LEVEL;
+  const database = await openDatabase();
+  const server = createServer(createApp({ db: database.prisma }));
+  server.keepAliveTimeout = 65_000; // longer than common load balancers' idle timeout
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.PORT, config.HOST, resolve);
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.PORT;
+  logger.info({ url: `http://${config.HOST}:${port}`, database: database.kind }, "tally server listening");
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    const finished = await stopServer(server, config.SHUTDOWN_GRACE_MS, () => database.close());
+    logger.info({ drained: finished }, "stopped");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(error.message);
+  else logger.fatal({ err: error }, "failed to start");
+  process.exit(1);
+});

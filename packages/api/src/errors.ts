@@ -1,0 +1,64 @@
+import { Prisma } from "@tally/db";
+import { type TRPCDefaultErrorShape, TRPCError } from "@trpc/server";
+import { ZodError } from "zod";
+
+export type InputIssues = { formErrors: string[]; fieldErrors: Record<string, string[]> };
+
+/** Field paths joined with dots, so `patch.sku` names the nested field that is wrong. */
+export function flattenIssues(error: ZodError): InputIssues {
+  const fieldErrors: Record<string, string[]> = {};
+  const formErrors: string[] = [];
+  for (const issue of error.issues) {
+    if (issue.path.length === 0) {
+      formErrors.push(issue.message);
+      continue;
+    }
+    const field = issue.path.map(String).join(".");
+    fieldErrors[field] = [...(fieldErrors[field] ?? []), issue.message];
+  }
+  return { formErrors, fieldErrors };
+}
+
+export function describeIssues(issues: InputIssues): string {
+  const parts = [
+    ...issues.formErrors,
+    ...Object.entries(issues.fieldErrors).map(([field, messages]) => `${field}: ${messages.join(", ")}`),
+  ];
+  return parts.length ? `Invalid input: ${parts.join("; ")}` : "Invalid input";
+}
+
+/**
+ * The shape every client sees: zod problems flattened per field, and nothing
+ * internal (stack, SQL, driver messages) unless running in development.
+ */
+export function formatError({ shape, error }: { shape: TRPCDefaultErrorShape; error: TRPCError }) {
+  const isDev = process.env.NODE_ENV === "development";
+  const inputIssues = error.cause instanceof ZodError ? flattenIssues(error.cause) : null;
+  const hideMessage = error.code === "INTERNAL_SERVER_ERROR" && !isDev;
+  return {
+    ...shape,
+    message: inputIssues
+      ? describeIssues(inputIssues)
+      : hideMessage
+        ? "Internal server error"
+        : shape.message,
+    data: { ...shape.data, inputIssues },
+  };
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+export function notFound(what: string, id: string): TRPCError {
+  return new TRPCError({ code: "NOT_FOUND", message: `${what} ${id} was not found` });
+}
+
+/** A bad input found after parsing (an undecodable cursor, say), shaped like a zod failure. */
+export function badInput(field: string, message: string): TRPCError {
+  return new TRPCError({
+    code: "BAD_REQUEST",
+    message,
+    cause: new ZodError([{ code: "custom", path: [field], message, input: undefined }]),
+  });
+}

@@ -1,0 +1,109 @@
+import type { Prisma } from "@tally/db";
+import type {
+  CreateProductInput,
+  CursorPage,
+  ListProductsInput,
+  UpdateProductInput,
+} from "@tally/validators";
+import { TRPCError } from "@trpc/server";
+import { isUniqueViolation, notFound } from "../../errors.ts";
+import type { OrgContext } from "../../trpc.ts";
+import { encodeProductCursor, productsAfter } from "./products.cursor.ts";
+import { type ProductView, productSelect } from "./products.select.ts";
+
+/** Alphabetical pages; search matches name or SKU, case-insensitively. */
+export async function listProducts(
+  ctx: OrgContext,
+  input: ListProductsInput,
+): Promise<CursorPage<ProductView>> {
+  const filters: Prisma.ProductWhereInput[] = [{ organizationId: ctx.org.id }];
+  if (!input.includeArchived) filters.push({ archivedAt: null });
+  if (input.search) {
+    filters.push({
+      OR: [
+        { name: { contains: input.search, mode: "insensitive" } },
+        { sku: { contains: input.search, mode: "insensitive" } },
+      ],
+    });
+  }
+  if (input.cursor) filters.push(productsAfter(input.cursor));
+
+  const rows = await ctx.db.product.findMany({
+    where: { AND: filters },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: input.limit + 1,
+    select: productSelect,
+  });
+  const items = rows.slice(0, input.limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > input.limit && last ? encodeProductCursor(last) : null };
+}
+
+export async function getProduct(ctx: OrgContext, id: string): Promise<ProductView> {
+  const product = await ctx.db.product.findFirst({
+    where: { id, organizationId: ctx.org.id },
+    select: productSelect,
+  });
+  if (!product) throw notFound("Product", id);
+  return product;
+}
+
+export async function createProduct(ctx: OrgContext, input: CreateProductInput): Promise<ProductView> {
+  try {
+    return await ctx.db.product.create({
+      data: { ...input, organizationId: ctx.org.id },
+      select: productSelect,
+    });
+  } catch (error) {
+    throw isUniqueViolation(error) ? skuTaken(input.sku) : error;
+  }
+}
+
+/**
+ * Compare-and-set on `version`: the update applies only if nobody changed the
+ * product since the caller read it, so a stale form cannot overwrite newer data.
+ */
+export async function updateProduct(
+  ctx: OrgContext,
+  { id, version, patch }: UpdateProductInput,
+): Promise<ProductView> {
+  const scope = { id, organizationId: ctx.org.id };
+  let updated: number;
+  try {
+    ({ count: updated } = await ctx.db.product.updateMany({
+      where: { ...scope, version },
+      data: { ...patch, version: { increment: 1 } },
+    }));
+  } catch (error) {
+    throw isUniqueViolation(error) && patch.sku ? skuTaken(patch.sku) : error;
+  }
+  if (updated === 0) {
+    const current = await ctx.db.product.findFirst({ where: scope, select: { version: true } });
+    if (!current) throw notFound("Product", id);
+    throw new TRPCError({
+      code: "CONFLICT",
+      message: `Product ${id} was changed by someone else (you edited version ${version}, the current one is ${current.version}); reload and try again`,
+    });
+  }
+  return getProduct(ctx, id);
+}
+
+/**
+ * Archived products leave the default list and cannot be ordered; their history
+ * stays. Archiving an archived product is not an error: it is already so.
+ */
+export async function setProductArchived(
+  ctx: OrgContext,
+  id: string,
+  archived: boolean,
+): Promise<ProductView> {
+  await ctx.db.product.updateMany({
+    where: { id, organizationId: ctx.org.id, archivedAt: archived ? null : { not: null } },
+    data: { archivedAt: archived ? new Date() : null, version: { increment: 1 } },
+  });
+  return getProduct(ctx, id);
+}
+
+function skuTaken(sku: string) {
+  return new TRPCError({ code: "CONFLICT", message: `SKU ${sku} is already used by another product` });
+}

@@ -1,0 +1,2 @@
+export { Prisma, PrismaClient } from "./generated/prisma/client.ts";
+export type * from "./generated/prisma/models.ts";

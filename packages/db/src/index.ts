@@ -1,0 +1,4 @@
+export * from "./client.ts";
+export { type Database, openDatabase } from "./database.ts";
+export { type DatabaseConfig, databaseConfigFromEnv, databaseEnv, findRepoRoot } from "./env.ts";
+export { DEMO_ORGANIZATION_ID, seedDemo } from "./seed-data.ts";

@@ -1,0 +1,71 @@
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+import { findRepoRoot } from "../env.ts";
+import { deployMigrations } from "../migrate/index.ts";
+
+/**
+ * Migrating a fresh database costs seconds; copying a migrated one costs
+ * milliseconds. Templates are keyed by a hash of the migrations, so a new
+ * migration builds a new template and an unchanged tree reuses the old one.
+ */
+export function migrationsHash(migrationsDir = join(findRepoRoot(), "prisma", "migrations")): string {
+  const hash = createHash("sha256");
+  for (const entry of readdirSync(migrationsDir, { withFileTypes: true }).sort((a, b) =>
+    a.name.localeCompare(b.name),
+  )) {
+    if (!entry.isDirectory()) continue;
+    hash.update(entry.name);
+    hash.update(readFileSync(join(migrationsDir, entry.name, "migration.sql")));
+  }
+  return hash.digest("hex").slice(0, 12);
+}
+
+/** A gzipped PGlite data folder with every migration applied, built once per migration set. */
+export async function pgliteTemplate(): Promise<Blob> {
+  const file = join(tmpdir(), "tally-test-templates", `pglite-${migrationsHash()}.tar.gz`);
+  if (!existsSync(file)) {
+    const db = await PGlite.create();
+    await deployMigrations({ kind: "pglite", db });
+    const dump = await db.dumpDataDir("gzip");
+    await db.close();
+    mkdirSync(join(tmpdir(), "tally-test-templates"), { recursive: true });
+    // Rename is atomic, so a parallel worker reads either nothing or a whole file.
+    const partial = `${file}.${process.pid}.partial`;
+    writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+    renameSync(partial, file);
+  }
+  return new Blob([readFileSync(file)]);
+}
+
+/** A migrated template database on the server at `url`, created once per migration set. */
+export async function postgresTemplate(url: string): Promise<string> {
+  const name = `tally_template_${migrationsHash()}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    // Workers race to build the template; the advisory lock makes one build it.
+    await admin.query("SELECT pg_advisory_lock(hashtext($1))", [name]);
+    const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (!rowCount) {
+      const building = `${name}_building`;
+      await admin.query(`DROP DATABASE IF EXISTS ${building}`);
+      await admin.query(`CREATE DATABASE ${building}`);
+      await deployMigrations({ kind: "postgres", url: withDatabase(url, building) });
+      await admin.query(`ALTER DATABASE ${building} RENAME TO ${name}`);
+    }
+    await admin.query("SELECT pg_advisory_unlock(hashtext($1))", [name]);
+  } finally {
+    await admin.end();
+  }
+  return name;
+}
+
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}

@@ -1,0 +1,13 @@
+/**
+ * Vitest projects that run the same files once on an in-memory PGlite copy and
+ * once on PostgreSQL (a database per file, made from a migrated template).
+ */
+export const TEST_POSTGRES_URL =
+  process.env.TALLY_TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+
+export function databaseProjects() {
+  return [
+    { extends: true, test: { name: "pglite", env: { TEST_DATABASE_URL: "" } } },
+    { extends: true, test: { name: "postgres", env: { TEST_DATABASE_URL: TEST_POSTGRES_URL } } },
+  ];
+}

@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { currencyCode, minorUnits } from "./money.ts";
+import { cursorPageInput } from "./pagination.ts";
+
+export const productId = z.string().min(1).max(64);
+
+export const sku = z
+  .string()
+  .trim()
+  .min(1, "Enter a SKU")
+  .max(64, "At most 64 characters")
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "Letters, digits, '.', '_' and '-' only");
+
+const productFields = {
+  sku,
+  name: z.string().trim().min(1, "Enter a name").max(200, "At most 200 characters"),
+  description: z.string().trim().max(2000, "At most 2,000 characters").default(""),
+  priceMinor: minorUnits,
+  currency: currencyCode,
+  stock: z.number().int("Whole units only").min(0, "Must not be negative").max(1_000_000_000).default(0),
+};
+
+export const createProductInput = z.object(productFields);
+
+/** Every field optional; `version` is the one the client read, so a stale edit is refused. */
+export const updateProductInput = z.object({
+  id: productId,
+  version: z.number().int().min(1),
+  patch: z
+    .object(productFields)
+    .partial()
+    .refine((patch) => Object.keys(patch).length > 0, "Nothing to update"),
+});
+
+export const listProductsInput = cursorPageInput.extend({
+  search: z.string().trim().max(100).optional(),
+  includeArchived: z.boolean().default(false),
+});
+
+export const productByIdInput = z.object({ id: productId });
+
+export type CreateProductInput = z.infer<typeof createProductInput>;
+export type UpdateProductInput = z.infer<typeof updateProductInput>;
+export type ListProductsInput = z.infer<typeof listProductsInput>;

@@ -1,0 +1,3 @@
+export * from "./catalog.ts";
+export * from "./money.ts";
+export * from "./pagination.ts";
