@@ -53,12 +53,3 @@ export function isUniqueViolation(error: unknown): boolean {
 export function notFound(what: string, id: string): TRPCError {
   return new TRPCError({ code: "NOT_FOUND", message: `${what} ${id} was not found` });
 }
-
-/** A bad input found after parsing (an undecodable cursor, say), shaped like a zod failure. */
-export function badInput(field: string, message: string): TRPCError {
-  return new TRPCError({
-    code: "BAD_REQUEST",
-    message,
-    cause: new ZodError([{ code: "custom", path: [field], message, input: undefined }]),
-  });
-}

@@ -1,3 +1,4 @@
 export * from "./catalog.ts";
+export * from "./health.ts";
 export * from "./money.ts";
 export * from "./pagination.ts";

@@ -55,6 +55,10 @@ export async function postgresTemplate(url: string): Promise<string> {
       await admin.query(`DROP DATABASE IF EXISTS ${building}`);
       await admin.query(`CREATE DATABASE ${building}`);
       await deployMigrations({ kind: "postgres", url: withDatabase(url, building) });
+      // A pool that is still closing would block the rename, and later every copy.
+      await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", [
+        building,
+      ]);
       await admin.query(`ALTER DATABASE ${building} RENAME TO ${name}`);
     }
     await admin.query("SELECT pg_advisory_unlock(hashtext($1))", [name]);

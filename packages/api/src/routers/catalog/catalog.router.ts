@@ -6,6 +6,7 @@ import {
 } from "@tally/validators";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { orgProcedure } from "../../trpc.ts";
+import { productCursor } from "./products.cursor.ts";
 import {
   createProduct,
   getProduct,
@@ -17,7 +18,7 @@ import {
 const productsRouter = {
   list: orgProcedure
     .meta({ access: "member" })
-    .input(listProductsInput)
+    .input(listProductsInput.extend({ cursor: productCursor.optional() }))
     .query(({ ctx, input }) => listProducts(ctx, input)),
   get: orgProcedure
     .meta({ access: "member" })

@@ -1,31 +1,36 @@
 import type { Prisma } from "@tally/db";
-import { badInput } from "../../errors.ts";
+import { z } from "zod";
 
 /**
  * Keyset cursors over (name, id): opaque to clients, stable under inserts, and
  * resolved without reading the cursor row, so a cursor can never reveal
  * anything about another organisation's products.
  */
-type ProductKey = { name: string; id: string };
+export type ProductKey = { name: string; id: string };
 
 export function encodeProductCursor({ name, id }: ProductKey): string {
   return Buffer.from(JSON.stringify([name, id])).toString("base64url");
 }
 
-export function productsAfter(cursor: string): Prisma.ProductWhereInput {
-  const { name, id } = decode(cursor);
+/** Decodes in the input schema, so a bad cursor is an ordinary BAD_REQUEST on `cursor`. */
+export const productCursor = z.string().transform((cursor, ctx): ProductKey => {
+  const key = decode(cursor);
+  if (key) return key;
+  ctx.addIssue({ code: "custom", message: "Invalid cursor: use the nextCursor of a previous page" });
+  return z.NEVER;
+});
+
+export function productsAfter({ name, id }: ProductKey): Prisma.ProductWhereInput {
   return { OR: [{ name: { gt: name } }, { name, id: { gt: id } }] };
 }
 
-function decode(cursor: string): ProductKey {
+function decode(cursor: string): ProductKey | null {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(value) && value.length === 2) {
-      const [name, id] = value;
-      if (typeof name === "string" && typeof id === "string") return { name, id };
-    }
+    if (!Array.isArray(value) || value.length !== 2) return null;
+    const [name, id] = value;
+    return typeof name === "string" && typeof id === "string" ? { name, id } : null;
   } catch {
-    // fall through to the same answer as a well-formed but wrong cursor
+    return null;
   }
-  throw badInput("cursor", "Invalid cursor: use the nextCursor of a previous page");
 }

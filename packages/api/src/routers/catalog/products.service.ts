@@ -8,13 +8,15 @@ import type {
 import { TRPCError } from "@trpc/server";
 import { isUniqueViolation, notFound } from "../../errors.ts";
 import type { OrgContext } from "../../trpc.ts";
-import { encodeProductCursor, productsAfter } from "./products.cursor.ts";
+import { encodeProductCursor, type ProductKey, productsAfter } from "./products.cursor.ts";
 import { type ProductView, productSelect } from "./products.select.ts";
+
+export type ListProductsQuery = Omit<ListProductsInput, "cursor"> & { cursor?: ProductKey | undefined };
 
 /** Alphabetical pages; search matches name or SKU, case-insensitively. */
 export async function listProducts(
   ctx: OrgContext,
-  input: ListProductsInput,
+  input: ListProductsQuery,
 ): Promise<CursorPage<ProductView>> {
   const filters: Prisma.ProductWhereInput[] = [{ organizationId: ctx.org.id }];
   if (!input.includeArchived) filters.push({ archivedAt: null });

@@ -9,7 +9,7 @@ let api: TestApi;
 beforeAll(async () => {
   api = await createTestApi();
 });
-afterAll(() => api.close());
+afterAll(() => api?.close());
 
 let skuCounter = 0;
 const product = (overrides: Partial<CreateProductInput> = {}): CreateProductInput => ({
@@ -212,13 +212,14 @@ describe("tenancy", () => {
     const secret = await alice.caller.catalog.products.create(product({ name: "Alice's secret" }));
     const stored = await api.db.product.findUniqueOrThrow({ where: { id: secret.id } });
 
-    const refusals = [
-      bob.caller.catalog.products.get({ id: secret.id }),
-      bob.caller.catalog.products.update({ id: secret.id, version: 1, patch: { name: "Bob was here" } }),
-      bob.caller.catalog.products.archive({ id: secret.id }),
-      bob.caller.catalog.products.restore({ id: secret.id }),
+    const attempts = [
+      () => bob.caller.catalog.products.get({ id: secret.id }),
+      () =>
+        bob.caller.catalog.products.update({ id: secret.id, version: 1, patch: { name: "Bob was here" } }),
+      () => bob.caller.catalog.products.archive({ id: secret.id }),
+      () => bob.caller.catalog.products.restore({ id: secret.id }),
     ];
-    for (const refusal of refusals) await expect(refusal).rejects.toMatchObject({ code: "NOT_FOUND" });
+    for (const attempt of attempts) await expect(attempt()).rejects.toMatchObject({ code: "NOT_FOUND" });
 
     const bobsList = await bob.caller.catalog.products.list({ includeArchived: true, search: "secret" });
     expect(bobsList.items).toEqual([]);

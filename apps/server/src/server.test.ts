@@ -1,0 +1,86 @@
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createTallyClient } from "@tally/client";
+import { createTestDatabase, type TestDatabase } from "@tally/db/testing";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { type RunningServer, spawnServer } from "./testing/spawn-server.ts";
+
+// The bundled server, as production runs it, on this project's database engine:
+// a fresh embedded data folder (pglite project) or a PostgreSQL copy (postgres project).
+let server: RunningServer;
+let database: TestDatabase | undefined;
+let dataDir: string | undefined;
+
+beforeAll(async () => {
+  if (process.env.TEST_DATABASE_URL) {
+    database = await createTestDatabase();
+    await database.prisma.organization.create({ data: { id: "org_demo", name: "Demo", slug: "demo" } });
+    server = await spawnServer({ DATABASE_URL: database.url ?? "" });
+  } else {
+    dataDir = mkdtempSync(join(tmpdir(), "tally-server-"));
+    server = await spawnServer({ TALLY_DATA_DIR: dataDir });
+  }
+}, 120_000);
+
+afterAll(async () => {
+  if (server.child.exitCode === null) await server.stop();
+  await database?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+test("/health answers without touching tRPC", async () => {
+  const response = await fetch(`${server.url}/health`);
+  expect(response.status).toBe(200);
+  expect(await response.json()).toEqual({ status: "ok" });
+});
+
+test("an unknown path is a 404", async () => {
+  expect((await fetch(`${server.url}/nope`)).status).toBe(404);
+});
+
+test("tRPC is served at /trpc with superjson", async () => {
+  const client = createTallyClient({ url: `${server.url}/trpc` });
+  const health = await client.health.check.query();
+  expect(health.status).toBe("ok");
+  expect(health.time).toBeInstanceOf(Date);
+});
+
+test("bad input comes back as BAD_REQUEST naming the field, without a stack", async () => {
+  const response = await fetch(
+    `${server.url}/trpc/catalog.products.list?input=${encodeURIComponent('{"json":{"limit":0}}')}`,
+  );
+  expect(response.status).toBe(400);
+  const body = (await response.json()) as {
+    error: { json: { message: string; data: Record<string, unknown> } };
+  };
+  expect(body.error.json.message).toMatch(/^Invalid input: limit: /);
+  expect(body.error.json.data).toMatchObject({
+    code: "BAD_REQUEST",
+    inputIssues: { fieldErrors: { limit: [expect.any(String)] } },
+  });
+  expect(body.error.json.data).not.toHaveProperty("stack");
+});
+
+test("each call logs one line with its path, status and duration, and no input", async () => {
+  const marker = "secret-search-term";
+  await fetch(
+    `${server.url}/trpc/catalog.products.list?input=${encodeURIComponent(JSON.stringify({ json: { search: marker } }))}`,
+  );
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  const line = server.lines.findLast((entry) => entry.includes('"path":"catalog.products.list"'));
+  expect(line && JSON.parse(line)).toMatchObject({
+    msg: "call",
+    status: "ok",
+    type: "query",
+    durationMs: expect.any(Number),
+    requestId: expect.any(String),
+  });
+  expect(server.lines.join("\n")).not.toContain(marker);
+});
+
+test("SIGTERM stops the server cleanly and closes the database", async () => {
+  expect(await server.stop()).toBe(0);
+  expect(server.lines.join("\n")).toContain('"msg":"stopped"');
+  if (dataDir) expect(existsSync(join(dataDir, "owner.json"))).toBe(false);
+});

@@ -1,0 +1,54 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+
+const serverDir = fileURLToPath(new URL("../..", import.meta.url));
+
+export type RunningServer = {
+  url: string;
+  child: ChildProcess;
+  lines: string[];
+  stop(): Promise<number | null>;
+};
+
+/**
+ * Starts the bundled server (`node dist/index.js`, what production runs) on a
+ * free port and resolves once it logs that it is listening.
+ */
+export async function spawnServer(env: Record<string, string>, timeoutMs = 60_000): Promise<RunningServer> {
+  const child = spawn(process.execPath, ["dist/index.js"], {
+    cwd: serverDir,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: "0", LOG_LEVEL: "info", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const lines: string[] = [];
+  const exited = once(child, "exit");
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start:\n${lines.join("\n")}`)),
+      timeoutMs,
+    );
+    for (const stream of [child.stdout, child.stderr]) {
+      createInterface({ input: stream }).on("line", (line) => {
+        lines.push(line);
+        const match = /"url":"(http:[^"]+)"/.exec(line);
+        if (match?.[1]) {
+          clearTimeout(timer);
+          resolve(match[1]);
+        }
+      });
+    }
+    void exited.then(() => reject(new Error(`server exited:\n${lines.join("\n")}`)));
+  });
+  return {
+    url,
+    child,
+    lines,
+    async stop() {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      const [code] = await exited;
+      return code as number | null;
+    },
+  };
+}

@@ -1,0 +1,96 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { createServer } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("../../..", import.meta.url));
+
+export type Host = {
+  name: string;
+  trpcUrl: string;
+  baseUrl: string;
+  stop(): Promise<void>;
+  output: string[];
+};
+
+/** The standalone server from its build output, as production runs it. */
+export function startServer(env: Record<string, string>) {
+  return startHost("apps/server", ["dist/index.js"], "/trpc", env, "server");
+}
+
+/** The Next.js app from its production build (`next start`). */
+export function startWeb(env: Record<string, string>) {
+  const next = fileURLToPath(new URL("../../../apps/web/node_modules/next/dist/bin/next", import.meta.url));
+  return startHost("apps/web", [next, "start", "--hostname", "127.0.0.1"], "/api/trpc", env, "web");
+}
+
+async function startHost(
+  dir: string,
+  args: string[],
+  trpcPath: string,
+  env: Record<string, string>,
+  name: string,
+): Promise<Host> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...args, ...(name === "web" ? ["--port", String(port)] : [])],
+    {
+      cwd: `${root}/${dir}`,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        LOG_LEVEL: "warn",
+        HOST: "127.0.0.1",
+        PORT: String(port),
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  const output: string[] = [];
+  child.stdout?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const host: Host = {
+    name,
+    baseUrl,
+    trpcUrl: `${baseUrl}${trpcPath}`,
+    output,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill("SIGTERM");
+      await Promise.race([once(child, "exit"), sleep(10_000).then(() => child.kill("SIGKILL"))]);
+    },
+  };
+  await waitUntilAnswering(`${host.trpcUrl}/health.check`, child, output);
+  return host;
+}
+
+async function waitUntilAnswering(url: string, child: ChildProcess, output: string[], timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`host exited with ${child.exitCode}:\n${output.join("")}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(200);
+  }
+  throw new Error(`host did not answer ${url} within ${timeoutMs} ms:\n${output.join("")}`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
+    });
+  });
+}

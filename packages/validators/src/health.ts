@@ -1,0 +1,3 @@
+import { z } from "zod";
+
+export const pingInput = z.object({ echo: z.string().max(100).optional() }).default({});
