@@ -21,7 +21,7 @@ export function flattenIssues(error: ZodError): InputIssues {
 
 export function describeIssues(issues: InputIssues): string {
   const parts = [
-    ...issues.formErrors,
+    ...issues.formErrors.map((message) => message.replace(/^Invalid input: /, "")),
     ...Object.entries(issues.fieldErrors).map(([field, messages]) => `${field}: ${messages.join(", ")}`),
   ];
   return parts.length ? `Invalid input: ${parts.join("; ")}` : "Invalid input";

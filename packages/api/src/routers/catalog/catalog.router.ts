@@ -18,7 +18,7 @@ import {
 const productsRouter = {
   list: orgProcedure
     .meta({ access: "member" })
-    .input(listProductsInput.extend({ cursor: productCursor.optional() }))
+    .input(listProductsInput.extend({ cursor: productCursor.optional() }).prefault({}))
     .query(({ ctx, input }) => listProducts(ctx, input)),
   get: orgProcedure
     .meta({ access: "member" })

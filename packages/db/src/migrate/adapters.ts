@@ -1,0 +1,138 @@
+import { randomUUID } from "node:crypto";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import {
+  DriverAdapterError,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from "@prisma/driver-adapter-utils";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+
+/*
+ * Adapters for the schema engine only: they patch what the stock adapters get
+ * wrong for migrations (docs: shared notes "prisma-offline", pitfalls 1-5).
+ * The app's PrismaClient keeps using the stock adapters.
+ */
+
+const CHAR_OID = 18;
+const BPCHAR_OID = 1042;
+
+type RowDescription = { fields: { dataTypeID: number }[] };
+const handleRowDescription = (
+  pg.Client.prototype as unknown as { _handleRowDescription(message: RowDescription): void }
+)._handleRowDescription;
+
+/**
+ * The engine's catalog queries return PostgreSQL's one-byte "char" (oid 18),
+ * which adapter-pg refuses to decode; reporting it as bpchar reads the same text.
+ */
+class CharAsBpcharClient extends pg.Client {
+  _handleRowDescription(message: RowDescription): void {
+    for (const field of message.fields) if (field.dataTypeID === CHAR_OID) field.dataTypeID = BPCHAR_OID;
+    handleRowDescription.call(this, message);
+  }
+}
+
+export function postgresMigrationAdapter(url: string): SqlMigrationAwareDriverAdapterFactory {
+  const schema = new URL(url).searchParams.get("schema") ?? undefined;
+  const factoryFor = (connectionString: string) =>
+    new PrismaPg({ connectionString, Client: CharAsBpcharClient }, { schema });
+  const connect = async (connectionString: string) => {
+    const adapter = await factoryFor(connectionString).connect();
+    const pool = adapter.underlyingDriver();
+    // adapter-pg splits scripts on ";", which cuts `$$ … ; … $$` bodies apart;
+    // one simple-protocol query also runs the script atomically, like Prisma's CLI.
+    return patch(adapter, { executeScript: (script) => runScript(() => pool.query(script)) });
+  };
+  const { provider, adapterName } = factoryFor(url);
+
+  return {
+    provider,
+    adapterName,
+    connect: () => connect(url),
+    // adapter-pg's own version would reconnect to the main database (the URL
+    // wins over `database`) and drop the shadow while its pool still holds it.
+    async connectToShadowDb() {
+      const admin = await connect(url);
+      const name = `prisma_migrate_shadow_db_${randomUUID()}`;
+      await admin.executeScript(`CREATE DATABASE "${name}"`).catch(async (error: unknown) => {
+        await admin.dispose();
+        throw error;
+      });
+      const shadowUrl = new URL(url);
+      shadowUrl.pathname = `/${name}`;
+      const shadow = await connect(shadowUrl.toString());
+      const disposeShadow = shadow.dispose.bind(shadow);
+      return patch(shadow, {
+        async dispose() {
+          await disposeShadow();
+          await admin.executeScript(`DROP DATABASE IF EXISTS "${name}"`);
+          await admin.dispose();
+        },
+      });
+    },
+  };
+}
+
+/**
+ * `shadowDb`, when given, serves as the shadow database and is left open;
+ * otherwise each shadow is a fresh in-memory PGlite, closed after use.
+ */
+export function pgliteMigrationAdapter(db: PGlite, shadowDb?: PGlite): SqlMigrationAwareDriverAdapterFactory {
+  const base = new PrismaPGlite(db);
+  // pglite-prisma-adapter fires `exec` without awaiting it, so a failing
+  // migration would be recorded as applied.
+  const connect = async (client: PGlite) =>
+    patch(await new PrismaPGlite(client).connect(), {
+      executeScript: (script) => runScript(() => client.exec(script)),
+    });
+
+  return {
+    provider: base.provider,
+    adapterName: base.adapterName,
+    connect: () => connect(db),
+    async connectToShadowDb() {
+      if (shadowDb) return connect(shadowDb);
+      const fresh = await PGlite.create();
+      return patch(await connect(fresh), { dispose: () => fresh.close() });
+    },
+  };
+}
+
+type Overrides = Partial<Pick<SqlDriverAdapter, "executeScript" | "dispose">>;
+
+function patch(adapter: SqlDriverAdapter, overrides: Overrides): SqlDriverAdapter {
+  return Object.assign(adapter, overrides);
+}
+
+/** Runs a script, turning a PostgreSQL error into one the engine reports by its message. */
+async function runScript(run: () => Promise<unknown>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    throw isPostgresError(error)
+      ? new DriverAdapterError({
+          kind: "postgres",
+          code: error.code,
+          severity: error.severity ?? "ERROR",
+          message: error.message,
+          detail: error.detail,
+          column: error.column,
+          hint: error.hint,
+        })
+      : error;
+  }
+}
+
+type PostgresError = Error & {
+  code: string;
+  severity?: string;
+  detail?: string;
+  column?: string;
+  hint?: string;
+};
+
+function isPostgresError(error: unknown): error is PostgresError {
+  return error instanceof Error && "code" in error && typeof error.code === "string" && "severity" in error;
+}
