@@ -25,7 +25,7 @@ export async function catalogScenario(client: TallyClient, prefix: string) {
     currency: "usd",
     stock: 10,
   });
-  transcript["create"] = { ok: paper };
+  transcript.create = { ok: paper };
   await record("create second", () =>
     products.create({ sku: `${prefix}-PENS`, name: `${prefix} pens`, priceMinor: 475, currency: "USD" }),
   );
