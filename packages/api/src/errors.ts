@@ -1,23 +1,7 @@
 import { Prisma } from "@tally/db";
+import { flattenIssues, type InputIssues } from "@tally/validators";
 import { type TRPCDefaultErrorShape, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
-
-export type InputIssues = { formErrors: string[]; fieldErrors: Record<string, string[]> };
-
-/** Field paths joined with dots, so `patch.sku` names the nested field that is wrong. */
-export function flattenIssues(error: ZodError): InputIssues {
-  const fieldErrors: Record<string, string[]> = {};
-  const formErrors: string[] = [];
-  for (const issue of error.issues) {
-    if (issue.path.length === 0) {
-      formErrors.push(issue.message);
-      continue;
-    }
-    const field = issue.path.map(String).join(".");
-    fieldErrors[field] = [...(fieldErrors[field] ?? []), issue.message];
-  }
-  return { formErrors, fieldErrors };
-}
 
 export function describeIssues(issues: InputIssues): string {
   const parts = [

@@ -17,8 +17,8 @@ export async function catalogScenario(client: TallyClient, prefix: string) {
     }
   };
 
-  await record("empty search", () => products.list({ search: prefix }));
-  const paper = await products.create({
+  await record("empty search", () => products.list.query({ search: prefix }));
+  const paper = await products.create.mutate({
     sku: `${prefix}-PAPER`,
     name: `${prefix} paper`,
     priceMinor: 649,
@@ -27,26 +27,35 @@ export async function catalogScenario(client: TallyClient, prefix: string) {
   });
   transcript.create = { ok: paper };
   await record("create second", () =>
-    products.create({ sku: `${prefix}-PENS`, name: `${prefix} pens`, priceMinor: 475, currency: "USD" }),
+    products.create.mutate({
+      sku: `${prefix}-PENS`,
+      name: `${prefix} pens`,
+      priceMinor: 475,
+      currency: "USD",
+    }),
   );
   await record("duplicate SKU", () =>
-    products.create({ sku: `${prefix}-PAPER`, name: "again", priceMinor: 1, currency: "USD" }),
+    products.create.mutate({ sku: `${prefix}-PAPER`, name: "again", priceMinor: 1, currency: "USD" }),
   );
   await record("invalid create", () =>
-    products.create({ sku: "has space", name: "", priceMinor: -1, currency: "US" }),
+    products.create.mutate({ sku: "has space", name: "", priceMinor: -1, currency: "US" }),
   );
-  await record("update", () => products.update({ id: paper.id, version: 1, patch: { priceMinor: 699 } }));
-  await record("stale update", () => products.update({ id: paper.id, version: 1, patch: { priceMinor: 1 } }));
-  const firstPage = await products.list({ search: prefix, limit: 1 });
+  await record("update", () =>
+    products.update.mutate({ id: paper.id, version: 1, patch: { priceMinor: 699 } }),
+  );
+  await record("stale update", () =>
+    products.update.mutate({ id: paper.id, version: 1, patch: { priceMinor: 1 } }),
+  );
+  const firstPage = await products.list.query({ search: prefix, limit: 1 });
   transcript["first page"] = { ok: firstPage };
   await record("second page", () =>
-    products.list({ search: prefix, limit: 1, cursor: firstPage.nextCursor ?? "" }),
+    products.list.query({ search: prefix, limit: 1, cursor: firstPage.nextCursor ?? "" }),
   );
-  await record("archive", () => products.archive({ id: paper.id }));
-  await record("list after archive", () => products.list({ search: prefix }));
-  await record("list with archived", () => products.list({ search: prefix, includeArchived: true }));
-  await record("missing product", () => products.get({ id: "prod_does_not_exist" }));
-  await record("forged cursor", () => products.list({ cursor: "not-a-cursor" }));
+  await record("archive", () => products.archive.mutate({ id: paper.id }));
+  await record("list after archive", () => products.list.query({ search: prefix }));
+  await record("list with archived", () => products.list.query({ search: prefix, includeArchived: true }));
+  await record("missing product", () => products.get.query({ id: "prod_does_not_exist" }));
+  await record("forged cursor", () => products.list.query({ cursor: "not-a-cursor" }));
   return normalise(transcript, prefix);
 }
 
@@ -61,14 +70,12 @@ function describe(error: unknown) {
   };
 }
 
-const GENERATED_ID = /^[a-z0-9]{20,32}$/;
+/** cuid2 ids, alone or inside a message. */
+const GENERATED_ID = /\b[a-z][a-z0-9]{23}\b/g;
 
 function normalise(value: unknown, prefix: string): unknown {
   if (value instanceof Date) return "<date>";
-  if (typeof value === "string") {
-    if (GENERATED_ID.test(value)) return "<id>";
-    return value.replaceAll(prefix, "<prefix>");
-  }
+  if (typeof value === "string") return value.replaceAll(prefix, "<prefix>").replace(GENERATED_ID, "<id>");
   if (Array.isArray(value)) return value.map((item) => normalise(item, prefix));
   if (value && typeof value === "object") {
     return Object.fromEntries(

@@ -57,13 +57,13 @@ test("the same catalog scenario gives identical results through Next.js and thro
 test("both hosts read and write the same data", async () => {
   const viaServer = createTallyClient({ url: server.trpcUrl });
   const viaWeb = createTallyClient({ url: web.trpcUrl });
-  const created = await viaServer.catalog.products.create({
+  const created = await viaServer.catalog.products.create.mutate({
     sku: "SHARED-1",
     name: "Made on the server",
     priceMinor: 100,
     currency: "USD",
   });
-  await expect(viaWeb.catalog.products.get({ id: created.id })).resolves.toEqual(created);
-  const demo = await viaWeb.catalog.products.list({ limit: 100 });
+  await expect(viaWeb.catalog.products.get.query({ id: created.id })).resolves.toEqual(created);
+  const demo = await viaWeb.catalog.products.list.query({ limit: 100 });
   expect(demo.items.length).toBeGreaterThanOrEqual(12);
 });

@@ -11,25 +11,30 @@ export const sku = z
   .max(64, "At most 64 characters")
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "Letters, digits, '.', '_' and '-' only");
 
+/** Without defaults: a default inside an update patch would overwrite a field the caller never sent. */
 const productFields = {
   sku,
   name: z.string().trim().min(1, "Enter a name").max(200, "At most 200 characters"),
-  description: z.string().trim().max(2000, "At most 2,000 characters").default(""),
+  description: z.string().trim().max(2000, "At most 2,000 characters"),
   priceMinor: minorUnits,
   currency: currencyCode,
-  stock: z.number().int("Whole units only").min(0, "Must not be negative").max(1_000_000_000).default(0),
+  stock: z.number().int("Whole units only").min(0, "Must not be negative").max(1_000_000_000),
 };
 
-export const createProductInput = z.object(productFields);
+export const createProductInput = z.object({
+  ...productFields,
+  description: productFields.description.default(""),
+  stock: productFields.stock.default(0),
+});
 
-/** Every field optional; `version` is the one the client read, so a stale edit is refused. */
+/** Only the fields sent change; `version` is the one the client read, so a stale edit is refused. */
 export const updateProductInput = z.object({
   id: productId,
   version: z.number().int().min(1),
   patch: z
     .object(productFields)
     .partial()
-    .refine((patch) => Object.keys(patch).length > 0, "Nothing to update"),
+    .refine((patch) => Object.values(patch).some((value) => value !== undefined), "Nothing to update"),
 });
 
 export const listProductsInput = cursorPageInput.extend({

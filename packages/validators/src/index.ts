@@ -1,4 +1,5 @@
 export * from "./catalog.ts";
 export * from "./health.ts";
+export * from "./issues.ts";
 export * from "./money.ts";
 export * from "./pagination.ts";

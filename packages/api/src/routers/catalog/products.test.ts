@@ -1,8 +1,8 @@
 import type { CreateProductInput } from "@tally/validators";
+import { flattenIssues } from "@tally/validators";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ZodError } from "zod";
-import { flattenIssues } from "../../errors.ts";
 import { createTestApi, type TestApi } from "../../testing/index.ts";
 
 let api: TestApi;
@@ -195,6 +195,17 @@ describe("updating", () => {
       name: "First",
       version: 2,
     });
+  });
+
+  test("a partial update changes only the fields it names", async () => {
+    const { caller } = await api.organisation("Partial");
+    const created = await caller.catalog.products.create(product({ description: "Keep me", stock: 42 }));
+    const updated = await caller.catalog.products.update({
+      id: created.id,
+      version: 1,
+      patch: { priceMinor: 1 },
+    });
+    expect(updated).toMatchObject({ priceMinor: 1, description: "Keep me", stock: 42, name: created.name });
   });
 
   test("renaming a SKU onto another product's SKU is a CONFLICT", async () => {

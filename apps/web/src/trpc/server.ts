@@ -1,0 +1,21 @@
+import { type AppRouter, createCaller, createContext } from "@tally/api";
+import { createHydrationHelpers } from "@trpc/react-query/rsc";
+import { headers } from "next/headers";
+import { cache } from "react";
+import { getDatabase } from "@/server/database";
+import { makeQueryClient } from "./query-client";
+
+/** One query client per request, so prefetched data never leaks between users. */
+const getQueryClient = cache(makeQueryClient);
+
+/** Calls procedures in-process, with the same context a request to /api/trpc would get. */
+const caller = createCaller(async () => {
+  const { prisma } = await getDatabase();
+  return createContext({ db: prisma, headers: await headers() });
+});
+
+/**
+ * `trpc.…prefetch()` in a server component fills the request's query client;
+ * `<HydrateClient>` hands that cache to the client components below it.
+ */
+export const { trpc, HydrateClient } = createHydrationHelpers<AppRouter>(caller, getQueryClient);

@@ -1,0 +1,85 @@
+import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import pg from "pg";
+import { repoRoot } from "./paths";
+
+const run = promisify(execFile);
+
+export type TestDatabase = {
+  /** The environment a process needs to use this database and nothing else. */
+  env: NodeJS.ProcessEnv;
+  /** What was created, for failure messages. */
+  description: string;
+  dispose(): Promise<void>;
+};
+
+/**
+ * A database of its own for one test run, seeded with the demo organisation:
+ * a fresh PostgreSQL database when TEST_DATABASE_URL names a server, else a
+ * fresh embedded one in a temporary folder.
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const database = process.env.TEST_DATABASE_URL
+    ? await createPostgresDatabase(process.env.TEST_DATABASE_URL)
+    : await createEmbeddedDatabase();
+  try {
+    // The seed process owns the embedded database while it runs and hands it back when it exits.
+    await runRootScript("db:seed", database.env);
+  } catch (error) {
+    await database.dispose();
+    throw error;
+  }
+  return database;
+}
+
+async function createEmbeddedDatabase(): Promise<TestDatabase> {
+  const dataDir = await mkdtemp(join(tmpdir(), "tally-web-e2e-"));
+  const { DATABASE_URL: _useEmbedded, ...env } = process.env;
+  return {
+    env: { ...env, TALLY_DATA_DIR: dataDir },
+    description: `embedded database in ${dataDir}`,
+    dispose: () => rm(dataDir, { recursive: true, force: true }),
+  };
+}
+
+async function createPostgresDatabase(serverUrl: string): Promise<TestDatabase> {
+  const name = `tally_web_e2e_${randomBytes(6).toString("hex")}`;
+  await onServer(serverUrl, `CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database: TestDatabase = {
+    env: { ...process.env, DATABASE_URL: url.toString() },
+    description: `PostgreSQL database ${name}`,
+    dispose: () => onServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+  try {
+    await runRootScript("db:migrate", database.env);
+  } catch (error) {
+    await database.dispose();
+    throw error;
+  }
+  return database;
+}
+
+async function onServer(serverUrl: string, statement: string) {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+async function runRootScript(script: string, env: NodeJS.ProcessEnv) {
+  try {
+    await run("pnpm", ["--silent", script], { cwd: repoRoot, env });
+  } catch (error) {
+    const { stdout = "", stderr = "" } = error as { stdout?: string; stderr?: string };
+    throw new Error(`pnpm ${script} failed:\n${stdout}${stderr}`);
+  }
+}
