@@ -1,9 +1,13 @@
-import { openDatabase, seedDemo } from "../packages/db/src/index.ts";
+import { createAuth, seedDemoWithUsers } from "../packages/auth/src/index.ts";
+import { DEMO_PASSWORD, demoUsers, openDatabase } from "../packages/db/src/index.ts";
 
 const database = await openDatabase();
 try {
-  const seeded = await seedDemo(database.prisma);
+  const seeded = await seedDemoWithUsers(database.prisma, createAuth({ prisma: database.prisma }));
   console.log(`seed: ${seeded.organizationId} with ${seeded.users} users and ${seeded.products} products`);
+  console.log(
+    `seed: sign in as ${demoUsers.map((user) => user.email).join(" or ")}, password "${DEMO_PASSWORD}"`,
+  );
 } finally {
   await database.close();
 }

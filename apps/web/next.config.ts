@@ -2,7 +2,7 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   // The workspace packages ship TypeScript source, not built files.
-  transpilePackages: ["@tally/api", "@tally/client", "@tally/db", "@tally/validators"],
+  transpilePackages: ["@tally/api", "@tally/auth", "@tally/client", "@tally/db", "@tally/validators"],
   // Loaded by Node at run time: bundling breaks their wasm, worker and native files.
   serverExternalPackages: [
     "@electric-sql/pglite",

@@ -1,16 +1,34 @@
-import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
+import type { RequestListener, ServerResponse } from "node:http";
 import { appRouter, createContext, logger } from "@tally/api";
+import type { Auth } from "@tally/auth";
 import type { PrismaClient } from "@tally/db";
-import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import { fromNodeHeaders, toNodeHandler } from "better-auth/node";
+import { createTrpcHandler, type TrpcLimits } from "./express-lane/index.ts";
 
-export type AppOptions = { db: PrismaClient };
+export type AppOptions = {
+  db: PrismaClient;
+  auth: Auth;
+  expressLane: boolean;
+  limits: TrpcLimits;
+  /** Behind a reverse proxy that sets x-forwarded-for; otherwise the socket's address is the client's. */
+  trustProxy?: boolean;
+};
 
 /** The standalone host: the same appRouter as the web app, plus the routes only a server needs. */
-export function createApp({ db }: AppOptions): RequestListener {
-  const trpc = createHTTPHandler({
+export function createApp({
+  db,
+  auth,
+  expressLane,
+  limits,
+  trustProxy = false,
+}: AppOptions): RequestListener {
+  const authHandler = toNodeHandler(auth);
+  const trpc = createTrpcHandler({
     router: appRouter,
     basePath: "/trpc/",
-    createContext: ({ req }) => createContext({ db, headers: nodeHeaders(req) }),
+    expressLane,
+    limits,
+    createContext: ({ req }) => createContext({ db, auth, headers: fromNodeHeaders(req.headers) }),
     onError: ({ error, path }) => {
       if (error.code === "INTERNAL_SERVER_ERROR")
         logger.error({ path, err: error.cause ?? error }, "unhandled error");
@@ -18,19 +36,12 @@ export function createApp({ db }: AppOptions): RequestListener {
   });
 
   return (req, res) => {
+    if (!trustProxy) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
     const path = req.url?.split("?", 1)[0] ?? "/";
     if (path.startsWith("/trpc/")) return trpc(req, res);
+    if (path.startsWith("/api/auth/")) return authHandler(req, res);
     if (path === "/health") return sendJson(res, 200, { status: "ok" });
     sendJson(res, 404, { error: "Not found" });
-  };
-}
-
-function nodeHeaders(req: IncomingMessage) {
-  return {
-    get(name: string) {
-      const value = req.headers[name.toLowerCase()];
-      return Array.isArray(value) ? value.join(", ") : (value ?? null);
-    },
   };
 }
 

@@ -1,3 +1,4 @@
+import { type AuthConfig, authConfigFromEnv } from "@tally/auth";
 import { databaseEnv } from "@tally/db";
 import { z } from "zod";
 
@@ -7,17 +8,36 @@ const serverEnv = databaseEnv.extend({
   /** How long SIGTERM waits for in-flight requests before closing anyway. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Set behind a reverse proxy that writes x-forwarded-for; rate limits key on the client address. */
+  TALLY_TRUST_PROXY: z.stringbool().default(false),
+  /** Serve plain tRPC calls without the official adapter's per-request overhead (docs/decisions/003). */
+  TALLY_EXPRESS_LANE: z.stringbool().default(true),
+  /** Enforced by both tRPC paths: more calls in one batch is a 400. */
+  TRPC_MAX_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(50),
+  /** Enforced by both tRPC paths: a larger request body is a 413. */
+  TRPC_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(1024 * 1024),
 });
 
-export type ServerConfig = z.infer<typeof serverEnv>;
+export type ServerConfig = z.infer<typeof serverEnv> & { auth: AuthConfig };
 
 export class ConfigError extends Error {}
 
 /** One line naming the first bad variable, never a stack trace. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const parsed = serverEnv.safeParse(env);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const name = String(issue?.path[0] ?? "environment");
-  throw new ConfigError(`Invalid configuration: ${name}: ${issue?.message ?? "invalid"}`);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? "environment");
+    throw new ConfigError(`Invalid configuration: ${name}: ${issue?.message ?? "invalid"}`);
+  }
+  try {
+    return { ...parsed.data, auth: authConfigFromEnv(env) };
+  } catch (error) {
+    throw new ConfigError(error instanceof Error ? error.message : String(error));
+  }
 }

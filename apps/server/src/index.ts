@@ -1,5 +1,6 @@
 import { createServer } from "node:http";
 import { logger } from "@tally/api";
+import { createAuth } from "@tally/auth";
 import { openDatabase } from "@tally/db";
 import { createApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
@@ -9,7 +10,15 @@ async function main() {
   const config = loadConfig();
   logger.level = config.LOG_LEVEL;
   const database = await openDatabase();
-  const server = createServer(createApp({ db: database.prisma }));
+  const server = createServer(
+    createApp({
+      db: database.prisma,
+      auth: createAuth({ prisma: database.prisma, config: config.auth }),
+      trustProxy: config.TALLY_TRUST_PROXY,
+      expressLane: config.TALLY_EXPRESS_LANE,
+      limits: { maxBatchSize: config.TRPC_MAX_BATCH_SIZE, maxBodyBytes: config.TRPC_MAX_BODY_BYTES },
+    }),
+  );
   server.keepAliveTimeout = 65_000; // longer than common load balancers' idle timeout
 
   await new Promise<void>((resolve, reject) => {

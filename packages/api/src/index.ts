@@ -4,7 +4,7 @@ import type { AppRouter } from "./root.ts";
 export { formatError } from "./errors.ts";
 export { type Logger, logger } from "./logger.ts";
 export { type AppRouter, appRouter, createCaller } from "./root.ts";
-export { type Context, createContext, createContextInner, type Meta, type RequestHeaders } from "./trpc.ts";
+export { type Access, type Context, createContext, createContextInner, type Meta } from "./trpc.ts";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;

@@ -1,9 +1,15 @@
+import { accountRouter } from "./routers/account/account.router.ts";
+import { auditRouter } from "./routers/audit/audit.router.ts";
 import { catalogRouter } from "./routers/catalog/catalog.router.ts";
 import { healthRouter } from "./routers/health/health.router.ts";
+import { orgRouter } from "./routers/org/org.router.ts";
 import { createCallerFactory, createTRPCRouter } from "./trpc.ts";
 
 export const appRouter = createTRPCRouter({
   health: healthRouter,
+  account: accountRouter,
+  org: orgRouter,
+  audit: auditRouter,
   catalog: catalogRouter,
 });
 

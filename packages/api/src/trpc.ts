@@ -1,56 +1,71 @@
 /**
  * The one place tRPC is configured: context, procedures and middlewares.
- * Hosts (Next route handler, standalone server) call `createContext`; tests
- * call `createContextInner` directly with a database and an organisation.
+ * Hosts (Next route handler, standalone server) call `createContext` with the
+ * request's headers; tests call it too, with a bearer token, or call
+ * `createContextInner` directly.
  */
 import { randomUUID } from "node:crypto";
-import { DEMO_ORGANIZATION_ID, type PrismaClient } from "@tally/db";
+import type { Auth, AuthSession } from "@tally/auth";
+import type { PrismaClient } from "@tally/db";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { formatError } from "./errors.ts";
 import { type Logger, logger as rootLogger } from "./logger.ts";
+import { type RequestSafety, requestSafety } from "./request-safety.ts";
 
 // ─── Context ────────────────────────────────────────────────────────────────
 
-/** Who may call a procedure; every procedure declares one (enforced once sign-in exists). */
-export type Access = "public" | "member" | "admin" | "owner";
+/** Who may call a procedure. Every procedure has one; the authorization matrix test enumerates them. */
+export type Access = "public" | "authed" | "member" | "admin" | "owner";
 export type Meta = { access: Access };
+export type Role = "member" | "admin" | "owner";
 
 export type ContextInnerOptions = {
   db: PrismaClient;
-  /** The organisation the caller acts for; null for callers without one. */
-  organizationId?: string | null;
+  auth: Auth;
+  /** The signed-in user and their session, or null for an anonymous caller. */
+  identity?: AuthSession | null;
+  /** The caller's credentials (cookie or bearer), forwarded when the auth library acts for them. */
+  headers?: Headers;
+  safety?: RequestSafety;
   requestId?: string;
   logger?: Logger;
 };
 
 export function createContextInner({
   db,
-  organizationId = null,
+  auth,
+  identity = null,
+  headers = new Headers(),
+  safety = { credential: "none", crossSite: false },
   requestId = randomUUID(),
   logger,
 }: ContextInnerOptions) {
-  return {
-    db,
-    organizationId,
-    requestId,
-    log: (logger ?? rootLogger).child({ requestId }),
-  };
+  return { db, auth, identity, headers, safety, requestId, log: (logger ?? rootLogger).child({ requestId }) };
 }
 
 export type Context = ReturnType<typeof createContextInner>;
 
-/** The header-reading half that only hosts need; works for fetch `Headers` and Node's header record. */
-export type RequestHeaders = { get(name: string): string | null };
-
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
-export function createContext({ db, headers }: { db: PrismaClient; headers: RequestHeaders }): Context {
+/** Per request, in every host: resolves the session from the cookie or the bearer token. */
+export async function createContext({
+  db,
+  auth,
+  headers,
+}: {
+  db: PrismaClient;
+  auth: Auth;
+  headers: Headers;
+}) {
   const incoming = headers.get("x-request-id");
+  const identity = await auth.api.getSession({ headers });
   return createContextInner({
     db,
-    // Until sign-in exists every request acts for the seeded demo organisation.
-    organizationId: DEMO_ORGANIZATION_ID,
+    auth,
+    identity,
+    headers,
+    safety: requestSafety(headers, auth.options.trustedOrigins),
     requestId: incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID(),
   });
 }
@@ -71,32 +86,85 @@ export const createCallerFactory = t.createCallerFactory;
 
 // ─── Middlewares ────────────────────────────────────────────────────────────
 
-/** One structured line per call: never inputs, headers or outputs. */
+/** One structured line per call: never inputs, headers, tokens or outputs. */
 const logCall = t.middleware(async ({ ctx, path, type, next }) => {
   const started = performance.now();
   const result = await next();
-  const durationMs = Math.round((performance.now() - started) * 100) / 100;
-  const fields = { path, type, organizationId: ctx.organizationId, durationMs };
+  const fields = {
+    path,
+    type,
+    actor: ctx.identity ? { type: ctx.safety.credential, id: ctx.identity.user.id } : { type: "anonymous" },
+    durationMs: Math.round((performance.now() - started) * 100) / 100,
+  };
   if (result.ok) ctx.log.info({ ...fields, status: "ok" }, "call");
-  else {
-    const status = result.error.code;
-    if (status === "INTERNAL_SERVER_ERROR")
-      ctx.log.error({ ...fields, status, err: result.error.cause }, "call");
-    else ctx.log.info({ ...fields, status }, "call");
-  }
+  else if (result.error.code === "INTERNAL_SERVER_ERROR") {
+    ctx.log.error({ ...fields, status: result.error.code, err: result.error.cause ?? result.error }, "call");
+  } else ctx.log.info({ ...fields, status: result.error.code }, "call");
   return result;
 });
 
-const requireOrganization = t.middleware(({ ctx, next }) => {
-  if (!ctx.organizationId)
-    throw new TRPCError({ code: "UNAUTHORIZED", message: "Choose an organisation first" });
-  return next({ ctx: { ...ctx, org: { id: ctx.organizationId } } });
+const requireSession = t.middleware(({ ctx, type, next }) => {
+  if (!ctx.identity) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
+  // A cookie rides along on any request to our origin, even one a hostile
+  // page triggers; only a same-site JSON request may change state with it.
+  if (type === "mutation" && ctx.safety.credential === "cookie" && ctx.safety.crossSite) {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Cross-site request refused" });
+  }
+  return next({ ctx: { ...ctx, session: ctx.identity.session, user: ctx.identity.user } });
 });
+
+/** Membership is read from the database on every call, so a removal takes effect at once. */
+const requireMembership = t.middleware(async ({ ctx, next }) => {
+  const { session, user } = ctx as AuthedContext;
+  const organizationId = session.activeOrganizationId;
+  if (!organizationId) {
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: "No active organisation: create one or switch to one",
+    });
+  }
+  const membership = await ctx.db.member.findUnique({
+    where: { organizationId_userId: { organizationId, userId: user.id } },
+    select: { id: true, role: true },
+  });
+  if (!membership)
+    throw new TRPCError({ code: "FORBIDDEN", message: "You are not a member of this organisation" });
+  return next({
+    ctx: {
+      ...ctx,
+      org: { id: organizationId },
+      membership: { id: membership.id, role: highestRole(membership.role) },
+    },
+  });
+});
+
+const ROLE_RANK: Record<Role, number> = { member: 0, admin: 1, owner: 2 };
+
+/** better-auth stores roles as a comma-separated list; the highest one decides. */
+export function highestRole(stored: string): Role {
+  const roles = stored.split(",").map((role) => role.trim());
+  return (["owner", "admin", "member"] as const).find((role) => roles.includes(role)) ?? "member";
+}
+
+const requireRole = (minimum: Role) =>
+  t.middleware(({ ctx, next }) => {
+    const { membership } = ctx as OrgContext;
+    if (ROLE_RANK[membership.role] < ROLE_RANK[minimum]) {
+      throw new TRPCError({ code: "FORBIDDEN", message: `Only an ${minimum} can do this` });
+    }
+    return next();
+  });
 
 // ─── Procedures ─────────────────────────────────────────────────────────────
 
-export const publicProcedure = t.procedure.use(logCall);
-/** Tenant-scoped: `ctx.org.id` is the organisation every query must filter by. */
-export const orgProcedure = publicProcedure.use(requireOrganization);
+export const publicProcedure = t.procedure.meta({ access: "public" }).use(logCall);
+/** A signed-in user, through a session cookie or a bearer token. */
+export const authedProcedure = publicProcedure.meta({ access: "authed" }).use(requireSession);
+/** A member of the active organisation; `ctx.org.id` scopes every query. */
+export const orgProcedure = authedProcedure.meta({ access: "member" }).use(requireMembership);
+/** A member whose role is at least `minimum`. */
+export const roleProcedure = (minimum: "admin" | "owner") =>
+  orgProcedure.meta({ access: minimum }).use(requireRole(minimum));
 
-export type OrgContext = Context & { org: { id: string } };
+export type AuthedContext = Context & { session: AuthSession["session"]; user: AuthSession["user"] };
+export type OrgContext = AuthedContext & { org: { id: string }; membership: { id: string; role: Role } };

@@ -1,11 +1,14 @@
 import type { PrismaClient } from "./client.ts";
 
-/** The organisation every request acts for until sign-in exists. */
+/** The organisation the demo users belong to. */
 export const DEMO_ORGANIZATION_ID = "org_demo";
 
-const demoUsers = [
-  { id: "user_alice", name: "Alice Owner", email: "alice@demo.tally.test", role: "owner" },
-  { id: "user_bob", name: "Bob Member", email: "bob@demo.tally.test", role: "member" },
+/** Development only: printed in the README so anyone can sign in to a fresh clone. */
+export const DEMO_PASSWORD = "tally-demo-password";
+
+export const demoUsers = [
+  { name: "Alice Owner", email: "alice@demo.tally.test", role: "owner" },
+  { name: "Bob Member", email: "bob@demo.tally.test", role: "member" },
 ] as const;
 
 const demoProducts: ReadonlyArray<[sku: string, name: string, priceMinor: number, stock: number]> = [
@@ -23,7 +26,11 @@ const demoProducts: ReadonlyArray<[sku: string, name: string, priceMinor: number
   ["DSK-ORG-3T", "Desk organiser, 3 tiers", 2799, 30],
 ];
 
-/** Idempotent: running it twice leaves one demo organisation with the same rows. */
+/**
+ * Idempotent: running it twice leaves one demo organisation with the same
+ * rows. The demo users must exist already (they are made through the auth
+ * library, which owns password hashing: see prisma/seed.ts).
+ */
 export async function seedDemo(prisma: PrismaClient) {
   const organizationId = DEMO_ORGANIZATION_ID;
   await prisma.organization.upsert({
@@ -31,11 +38,12 @@ export async function seedDemo(prisma: PrismaClient) {
     create: { id: organizationId, name: "Demo Supplies Co.", slug: "demo" },
     update: {},
   });
-  for (const { role, ...user } of demoUsers) {
-    await prisma.user.upsert({ where: { id: user.id }, create: user, update: {} });
+  for (const { email, role } of demoUsers) {
+    const user = await prisma.user.findUnique({ where: { email }, select: { id: true } });
+    if (!user) continue;
     await prisma.member.upsert({
       where: { organizationId_userId: { organizationId, userId: user.id } },
-      create: { id: `member_${user.id}`, organizationId, userId: user.id, role },
+      create: { id: `member_${organizationId}_${user.id}`, organizationId, userId: user.id, role },
       update: {},
     });
   }

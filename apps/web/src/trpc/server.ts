@@ -2,6 +2,7 @@ import { type AppRouter, createCaller, createContext } from "@tally/api";
 import { createHydrationHelpers } from "@trpc/react-query/rsc";
 import { headers } from "next/headers";
 import { cache } from "react";
+import { getAuth } from "@/server/auth";
 import { getDatabase } from "@/server/database";
 import { makeQueryClient } from "./query-client";
 
@@ -10,8 +11,8 @@ const getQueryClient = cache(makeQueryClient);
 
 /** Calls procedures in-process, with the same context a request to /api/trpc would get. */
 const caller = createCaller(async () => {
-  const { prisma } = await getDatabase();
-  return createContext({ db: prisma, headers: await headers() });
+  const [{ prisma }, auth] = await Promise.all([getDatabase(), getAuth()]);
+  return createContext({ db: prisma, auth, headers: new Headers(await headers()) });
 });
 
 /**

@@ -1,32 +1,101 @@
 import { randomBytes } from "node:crypto";
+import { type AuthConfig, createAuth } from "@tally/auth";
 import { createTestDatabase, type TestDatabase } from "@tally/db/testing";
+import type { MemberRole } from "@tally/validators";
 import { createCaller } from "../root.ts";
-import { createContextInner } from "../trpc.ts";
+import { createContext } from "../trpc.ts";
+
+export const TEST_PASSWORD = "correct horse battery staple";
+
+export const testAuthConfig: AuthConfig = {
+  secret: "tally-test-secret-0123456789abcdef0123456789",
+  baseURL: "http://127.0.0.1:3000",
+  trustedOrigins: ["http://127.0.0.1:3000"],
+  production: false,
+};
+
+/** Fixtures sign up many users from one address; the limiter's own tests pass strict limits. */
+const roomyLimits = {
+  perAddress: { points: 10_000, durationSeconds: 60 },
+  perAccount: { points: 10_000, durationSeconds: 60 },
+};
 
 export type Caller = ReturnType<typeof createCaller>;
+export type TestUser = { id: string; email: string; token: string; caller: Caller };
 
-/** A migrated private database plus callers acting for organisations created in it. */
-export async function createTestApi() {
+/**
+ * A migrated private database, the real auth library on it, and fixtures
+ * that build users and organisations through the same procedures users call.
+ * Callers send a bearer token, and each call resolves its session afresh, just
+ * like an HTTP request.
+ */
+export async function createTestApi({
+  signInLimits,
+}: {
+  signInLimits?: Parameters<typeof createAuth>[0]["signInLimits"];
+} = {}) {
   const database: TestDatabase = await createTestDatabase();
   const db = database.prisma;
+  const auth = createAuth({ prisma: db, config: testAuthConfig, signInLimits: signInLimits ?? roomyLimits });
+
+  const callerWith = (headers: Headers) => createCaller(() => createContext({ db, auth, headers }));
+
+  async function signUp(name = "Test user"): Promise<TestUser> {
+    const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${randomBytes(4).toString("hex")}@example.test`;
+    const { token, user } = await auth.api.signUpEmail({ body: { email, password: TEST_PASSWORD, name } });
+    if (!token) throw new Error("sign-up returned no session token");
+    return {
+      id: user.id,
+      email,
+      token,
+      caller: callerWith(new Headers({ authorization: `Bearer ${token}` })),
+    };
+  }
 
   async function organisation(name: string) {
-    const id = `org_${randomBytes(6).toString("hex")}`;
-    await db.organization.create({ data: { id, name, slug: id } });
-    return { id, caller: createCaller(createContextInner({ db, organizationId: id })) };
+    const owner = await signUp(`${name} owner`);
+    const slug = `${name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")}-${randomBytes(3).toString("hex")}`;
+    const { id } = await owner.caller.org.create({ name, slug });
+
+    /** A new user who joins through an invitation, promoted by the owner when asked for. */
+    async function join(
+      role: MemberRole = "member",
+      userName = `${name} ${role}`,
+    ): Promise<TestUser & { memberId: string }> {
+      const user = await signUp(userName);
+      const invitation = await owner.caller.org.invitations.create({
+        email: user.email,
+        role: role === "owner" ? "admin" : role,
+      });
+      await user.caller.org.invitations.accept({ invitationId: invitation.id });
+      const { id: memberId } = await db.member.findUniqueOrThrow({
+        where: { organizationId_userId: { organizationId: id, userId: user.id } },
+      });
+      if (role === "owner") await owner.caller.org.members.updateRole({ memberId, role: "owner" });
+      return { ...user, memberId };
+    }
+
+    return { id, slug, owner, caller: owner.caller, join };
   }
 
   return {
     db,
+    auth,
     kind: database.kind,
+    signUp,
     organisation,
+    callerWith,
     /** Two tenants, for proving that neither sees the other's rows. */
     async twoOrganisations() {
       return { alice: await organisation("Alice Ltd"), bob: await organisation("Bob GmbH") };
     },
-    anonymous: () => createCaller(createContextInner({ db })),
+    anonymous: () => callerWith(new Headers()),
     close: () => database.close(),
   };
 }
 
 export type TestApi = Awaited<ReturnType<typeof createTestApi>>;
+export type TestOrganisation = Awaited<ReturnType<TestApi["organisation"]>>;

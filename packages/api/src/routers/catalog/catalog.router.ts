@@ -5,7 +5,7 @@ import {
   updateProductInput,
 } from "@tally/validators";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { orgProcedure } from "../../trpc.ts";
+import { orgProcedure, roleProcedure } from "../../trpc.ts";
 import { productCursor } from "./products.cursor.ts";
 import {
   createProduct,
@@ -17,27 +17,19 @@ import {
 
 const productsRouter = {
   list: orgProcedure
-    .meta({ access: "member" })
-    .input(listProductsInput.extend({ cursor: productCursor.optional() }).prefault({}))
+    .input(listProductsInput.extend({ cursor: productCursor.input.optional() }).prefault({}))
     .query(({ ctx, input }) => listProducts(ctx, input)),
-  get: orgProcedure
-    .meta({ access: "member" })
-    .input(productByIdInput)
-    .query(({ ctx, input }) => getProduct(ctx, input.id)),
-  create: orgProcedure
-    .meta({ access: "admin" })
+  get: orgProcedure.input(productByIdInput).query(({ ctx, input }) => getProduct(ctx, input.id)),
+  create: roleProcedure("admin")
     .input(createProductInput)
     .mutation(({ ctx, input }) => createProduct(ctx, input)),
-  update: orgProcedure
-    .meta({ access: "admin" })
+  update: roleProcedure("admin")
     .input(updateProductInput)
     .mutation(({ ctx, input }) => updateProduct(ctx, input)),
-  archive: orgProcedure
-    .meta({ access: "admin" })
+  archive: roleProcedure("admin")
     .input(productByIdInput)
     .mutation(({ ctx, input }) => setProductArchived(ctx, input.id, true)),
-  restore: orgProcedure
-    .meta({ access: "admin" })
+  restore: roleProcedure("admin")
     .input(productByIdInput)
     .mutation(({ ctx, input }) => setProductArchived(ctx, input.id, false)),
 } satisfies TRPCRouterRecord;

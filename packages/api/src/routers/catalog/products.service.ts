@@ -7,8 +7,9 @@ import type {
 } from "@tally/validators";
 import { TRPCError } from "@trpc/server";
 import { isUniqueViolation, notFound } from "../../errors.ts";
+import { toPage } from "../../pagination.ts";
 import type { OrgContext } from "../../trpc.ts";
-import { encodeProductCursor, type ProductKey, productsAfter } from "./products.cursor.ts";
+import { type ProductKey, productCursor, productsAfter } from "./products.cursor.ts";
 import { type ProductView, productSelect } from "./products.select.ts";
 
 export type ListProductsQuery = Omit<ListProductsInput, "cursor"> & { cursor?: ProductKey | undefined };
@@ -36,9 +37,7 @@ export async function listProducts(
     take: input.limit + 1,
     select: productSelect,
   });
-  const items = rows.slice(0, input.limit);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > input.limit && last ? encodeProductCursor(last) : null };
+  return toPage(rows, input.limit, productCursor.encode);
 }
 
 export async function getProduct(ctx: OrgContext, id: string): Promise<ProductView> {

@@ -6,8 +6,7 @@ import { checkHealth } from "./health.service.ts";
 export const healthRouter = {
   /** Liveness without the database: the cheapest round trip a client can make. */
   ping: publicProcedure
-    .meta({ access: "public" })
     .input(pingInput)
     .query(({ input }) => ({ pong: true as const, echo: input.echo ?? null })),
-  check: publicProcedure.meta({ access: "public" }).query(({ ctx }) => checkHealth(ctx)),
+  check: publicProcedure.query(({ ctx }) => checkHealth(ctx)),
 } satisfies TRPCRouterRecord;

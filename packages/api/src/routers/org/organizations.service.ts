@@ -1,0 +1,61 @@
+import type { CreateOrganizationInput } from "@tally/validators";
+import { TRPCError } from "@trpc/server";
+import { callAuth } from "../../auth-call.ts";
+import { notFound } from "../../errors.ts";
+import type { AuthedContext } from "../../trpc.ts";
+import { recordAudit } from "../audit/audit.service.ts";
+import { type OrganizationView, organizationSelect } from "./org.select.ts";
+
+/** The creator becomes its owner and the new organisation becomes their active one. */
+export async function createOrganization(
+  ctx: AuthedContext,
+  input: CreateOrganizationInput,
+): Promise<OrganizationView> {
+  const taken = await ctx.db.organization.findUnique({ where: { slug: input.slug }, select: { id: true } });
+  if (taken)
+    throw new TRPCError({
+      code: "CONFLICT",
+      message: `The address "${input.slug}" is taken; choose another`,
+    });
+  const created = await callAuth(() =>
+    ctx.auth.api.createOrganization({ body: input, headers: ctx.headers }),
+  );
+  if (!created)
+    throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "The organisation was not created" });
+  await recordAudit(ctx, {
+    organizationId: created.id,
+    action: "organization.created",
+    targetType: "organization",
+    targetId: created.id,
+  });
+  return ctx.db.organization.findUniqueOrThrow({ where: { id: created.id }, select: organizationSelect });
+}
+
+export async function listMyOrganizations(ctx: AuthedContext) {
+  const memberships = await ctx.db.member.findMany({
+    where: { userId: ctx.user.id },
+    orderBy: { organization: { name: "asc" } },
+    select: { role: true, organization: { select: organizationSelect } },
+  });
+  return memberships.map(({ role, organization }) => ({
+    ...organization,
+    role,
+    active: organization.id === ctx.session.activeOrganizationId,
+  }));
+}
+
+/** Switching to an organisation you do not belong to reads as if it did not exist. */
+export async function setActiveOrganization(
+  ctx: AuthedContext,
+  organizationId: string,
+): Promise<OrganizationView> {
+  const membership = await ctx.db.member.findUnique({
+    where: { organizationId_userId: { organizationId, userId: ctx.user.id } },
+    select: { organization: { select: organizationSelect } },
+  });
+  if (!membership) throw notFound("Organisation", organizationId);
+  await callAuth(() =>
+    ctx.auth.api.setActiveOrganization({ body: { organizationId }, headers: ctx.headers }),
+  );
+  return membership.organization;
+}

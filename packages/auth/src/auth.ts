@@ -1,0 +1,85 @@
+import type { PrismaClient } from "@tally/db";
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { bearer, organization } from "better-auth/plugins";
+import { auditSignInFailures } from "./audit.ts";
+import { type AuthConfig, authConfigFromEnv } from "./env.ts";
+import { defaultSignInLimits, limitSignIns, type SignInLimits } from "./rate-limit.ts";
+
+export type CreateAuthOptions = {
+  prisma: PrismaClient;
+  config?: AuthConfig;
+  signInLimits?: SignInLimits;
+};
+
+const DAY_SECONDS = 24 * 60 * 60;
+
+/**
+ * The one auth configuration, mounted by the web app and by the standalone
+ * server alike, so a session made through one host is valid on the other.
+ */
+export function createAuth({
+  prisma,
+  config = authConfigFromEnv(),
+  signInLimits = defaultSignInLimits,
+}: CreateAuthOptions) {
+  const limitAttempts = limitSignIns(signInLimits);
+  const auditFailures = auditSignInFailures(prisma);
+
+  return betterAuth({
+    appName: "Tally",
+    baseURL: config.baseURL,
+    basePath: "/api/auth",
+    secret: config.secret,
+    trustedOrigins: config.trustedOrigins,
+    // Transactions keep a failing sign-up from leaving an orphan user behind.
+    database: prismaAdapter(prisma, { provider: "postgresql", transaction: true }),
+    emailAndPassword: { enabled: true, minPasswordLength: 10, maxPasswordLength: 128, autoSignIn: true },
+    session: { expiresIn: 7 * DAY_SECONDS, updateAge: DAY_SECONDS },
+    databaseHooks: {
+      session: {
+        create: {
+          // A new session starts in the organisation the user joined first, so
+          // signing in lands somewhere useful instead of on "choose an organisation".
+          before: async (session) => {
+            const first = await prisma.member.findFirst({
+              where: { userId: session.userId },
+              orderBy: { createdAt: "asc" },
+              select: { organizationId: true },
+            });
+            return { data: { ...session, activeOrganizationId: first?.organizationId ?? null } };
+          },
+        },
+      },
+    },
+    advanced: {
+      useSecureCookies: config.production,
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure: config.production },
+      ipAddress: { ipAddressHeaders: ["x-forwarded-for"] },
+    },
+    // Sign-in and sign-up are limited by limitSignIns (per address and per
+    // account, with Retry-After); the built-in limiter covers the rest.
+    rateLimit: {
+      enabled: config.production,
+      window: 60,
+      max: 100,
+      customRules: { "/sign-in/email": false, "/sign-up/email": false },
+    },
+    plugins: [
+      organization({
+        invitationExpiresIn: 7 * DAY_SECONDS,
+        cancelPendingInvitationsOnReInvite: true,
+      }),
+      // Mobile apps and scripts send `Authorization: Bearer <session token>`.
+      bearer(),
+    ],
+    hooks: {
+      before: limitAttempts,
+      after: auditFailures,
+    },
+    telemetry: { enabled: false },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+export type AuthSession = NonNullable<Awaited<ReturnType<Auth["api"]["getSession"]>>>;

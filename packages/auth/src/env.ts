@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+/** Only for development and tests: production refuses to start without a real secret. */
+const DEVELOPMENT_SECRET = "tally-development-secret-not-for-production-use";
+
+const authEnv = z.object({
+  NODE_ENV: z.string().optional(),
+  BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  BETTER_AUTH_URL: z.url().optional(),
+  /** Comma-separated origins allowed to send cookies with mutations (the web app, the Expo scheme). */
+  TALLY_TRUSTED_ORIGINS: z.string().optional(),
+});
+
+export type AuthConfig = { secret: string; baseURL: string; trustedOrigins: string[]; production: boolean };
+
+export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuthConfig {
+  const parsed = authEnv.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Invalid configuration: ${String(issue?.path[0])}: ${issue?.message}`);
+  }
+  const { NODE_ENV, BETTER_AUTH_SECRET, BETTER_AUTH_URL, TALLY_TRUSTED_ORIGINS } = parsed.data;
+  const production = NODE_ENV === "production" && !env.TALLY_ALLOW_DEV_SECRET;
+  if (production && !BETTER_AUTH_SECRET) {
+    throw new Error(
+      "Invalid configuration: BETTER_AUTH_SECRET: required in production (32+ random characters)",
+    );
+  }
+  const baseURL = BETTER_AUTH_URL ?? "http://127.0.0.1:3000";
+  const extra = (TALLY_TRUSTED_ORIGINS ?? "")
+    .split(",")
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  return {
+    secret: BETTER_AUTH_SECRET ?? DEVELOPMENT_SECRET,
+    baseURL,
+    trustedOrigins: [...new Set([new URL(baseURL).origin, ...extra])],
+    production,
+  };
+}

@@ -1,0 +1,4 @@
+export { type Auth, type AuthSession, type CreateAuthOptions, createAuth } from "./auth.ts";
+export { type AuthConfig, authConfigFromEnv } from "./env.ts";
+export { defaultSignInLimits, type SignInLimits } from "./rate-limit.ts";
+export { seedDemoWithUsers } from "./seed.ts";
