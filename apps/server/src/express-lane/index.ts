@@ -1,0 +1,3 @@
+export { createExpressLane } from "./express-lane.ts";
+export type { ExpressLaneOptions, NodeCreateContext, NodeErrorHandler, TrpcLimits } from "./options.ts";
+export { createTrpcHandler, type TrpcHandlerOptions } from "./trpc-handler.ts";

@@ -1,0 +1,30 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
+import type { AnyTRPCRouter, inferRouterContext } from "@trpc/server";
+import type { NodeHTTPCreateContextFnOptions } from "@trpc/server/adapters/node-http";
+import type { HTTPErrorHandler } from "@trpc/server/http";
+
+/** The limits both tRPC paths enforce, so a request is refused the same way whichever path serves it. */
+export type TrpcLimits = {
+  /** More calls than this in one `?batch=1` request is a 400. */
+  maxBatchSize: number;
+  /** A request body larger than this is a 413. */
+  maxBodyBytes: number;
+};
+
+/** The same signature tRPC's Node adapters call, so one function serves both paths. */
+export type NodeCreateContext<TRouter extends AnyTRPCRouter> = (
+  opts: NodeHTTPCreateContextFnOptions<IncomingMessage, ServerResponse>,
+) => inferRouterContext<TRouter> | Promise<inferRouterContext<TRouter>>;
+
+export type NodeErrorHandler<TRouter extends AnyTRPCRouter> = HTTPErrorHandler<TRouter, IncomingMessage>;
+
+export type ExpressLaneOptions<TRouter extends AnyTRPCRouter> = {
+  router: TRouter;
+  /** The prefix in front of procedure paths, with both slashes: `/trpc/`. */
+  basePath: string;
+  createContext: NodeCreateContext<TRouter>;
+  onError?: NodeErrorHandler<TRouter>;
+  limits: TrpcLimits;
+  /** Serves every request the lane does not: tRPC's official Node handler, configured identically. */
+  fallback: RequestListener;
+};

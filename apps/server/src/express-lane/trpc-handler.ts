@@ -1,0 +1,30 @@
+import type { RequestListener } from "node:http";
+import type { AnyTRPCRouter } from "@trpc/server";
+import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import { createExpressLane } from "./express-lane.ts";
+import type { ExpressLaneOptions } from "./options.ts";
+
+export type TrpcHandlerOptions<TRouter extends AnyTRPCRouter> = Omit<
+  ExpressLaneOptions<TRouter>,
+  "fallback"
+> & {
+  /** Off: every request goes through tRPC's official adapter (`TALLY_EXPRESS_LANE=off`). */
+  expressLane: boolean;
+};
+
+/**
+ * tRPC over node:http: the official adapter, with the express lane in front
+ * unless switched off. The limits are given to both, so a request is refused
+ * the same way whichever path serves it.
+ */
+export function createTrpcHandler<TRouter extends AnyTRPCRouter>(
+  options: TrpcHandlerOptions<TRouter>,
+): RequestListener {
+  const { expressLane, limits, ...shared } = options;
+  const official: RequestListener = createHTTPHandler({
+    ...shared,
+    maxBatchSize: limits.maxBatchSize,
+    maxBodySize: limits.maxBodyBytes,
+  });
+  return expressLane ? createExpressLane({ ...options, fallback: official }) : official;
+}
