@@ -8,11 +8,24 @@ describe("configuration", () => {
     expect(loadConfig({})).toMatchObject({ HOST: "127.0.0.1", PORT: 4000 });
   });
 
+  test("the express lane is on unless switched off, and tRPC's limits have defaults", () => {
+    expect(loadConfig({})).toMatchObject({
+      TALLY_EXPRESS_LANE: true,
+      TRPC_MAX_BATCH_SIZE: 50,
+      TRPC_MAX_BODY_BYTES: 1024 * 1024,
+    });
+    expect(loadConfig({ TALLY_EXPRESS_LANE: "off" }).TALLY_EXPRESS_LANE).toBe(false);
+    expect(loadConfig({ TALLY_EXPRESS_LANE: "false" }).TALLY_EXPRESS_LANE).toBe(false);
+  });
+
   test.each([
     [{ PORT: "eighty" }, "PORT"],
     [{ PORT: "70000" }, "PORT"],
     [{ DATABASE_URL: "mysql://localhost/tally" }, "DATABASE_URL"],
     [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
+    [{ TALLY_EXPRESS_LANE: "sometimes" }, "TALLY_EXPRESS_LANE"],
+    [{ TRPC_MAX_BATCH_SIZE: "0" }, "TRPC_MAX_BATCH_SIZE"],
+    [{ TRPC_MAX_BODY_BYTES: "lots" }, "TRPC_MAX_BODY_BYTES"],
   ])("%o is refused with a message naming %s", (env, name) => {
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${name}: `));
   });
