@@ -1,3 +1,4 @@
+import { getCurrentAdapter } from "@better-auth/core/context";
 import type { PrismaClient } from "@tally/db";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
@@ -41,11 +42,17 @@ export function createAuth({
         create: {
           // A new session starts in the organisation the user joined first, so
           // signing in lands somewhere useful instead of on "choose an organisation".
-          before: async (session) => {
-            const first = await prisma.member.findFirst({
-              where: { userId: session.userId },
-              orderBy: { createdAt: "asc" },
-              select: { organizationId: true },
+          // Read through the library's current adapter: during sign-up the
+          // session is created inside its transaction, which a query on the
+          // outer client would wait for (on PGlite, forever).
+          before: async (session, ctx) => {
+            if (!ctx) return;
+            const adapter = await getCurrentAdapter(ctx.context.adapter);
+            const [first] = await adapter.findMany<{ organizationId: string }>({
+              model: "member",
+              where: [{ field: "userId", value: session.userId }],
+              sortBy: { field: "createdAt", direction: "asc" },
+              limit: 1,
             });
             return { data: { ...session, activeOrganizationId: first?.organizationId ?? null } };
           },

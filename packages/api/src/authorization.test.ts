@@ -1,0 +1,238 @@
+/**
+ * The authorization matrix: every procedure of the appRouter, called as an
+ * anonymous visitor, a member, an admin and an owner of one organisation, and
+ * as an owner of another organisation. What each may do follows from the
+ * access the procedure declares; a procedure without a declared access or
+ * without a sample call below fails this test, so none can slip in unchecked.
+ */
+import { randomBytes } from "node:crypto";
+import type { AnyTRPCProcedure } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { appRouter } from "./root.ts";
+import {
+  createTestApi,
+  TEST_PASSWORD,
+  type TestApi,
+  type TestOrganisation,
+  type TestUser,
+} from "./testing/index.ts";
+import type { Access, Meta } from "./trpc.ts";
+
+type Actor = "anonymous" | "member" | "admin" | "owner" | "outsider";
+type Fixture = { api: TestApi; acme: TestOrganisation };
+/** Builds the input for one call; `target` is the user whose things the input names. */
+type Sample = (fixture: Fixture, target: TestUser) => Promise<unknown> | unknown;
+
+const unique = () => randomBytes(4).toString("hex");
+
+async function freshProduct({ acme }: Fixture) {
+  return acme.caller.catalog.products.create({
+    sku: `M-${unique()}`,
+    name: "Matrix product",
+    priceMinor: 100,
+    currency: "USD",
+  });
+}
+
+/** From a new organisation each time: accepting one makes its recipient a member, and they can join only once. */
+async function invitationFor({ api }: Fixture, target: TestUser) {
+  const host = await api.organisation("Host");
+  return { invitationId: (await host.caller.org.invitations.create({ email: target.email })).id };
+}
+
+const samples: Record<string, Sample> = {
+  "health.ping": () => ({ echo: "hi" }),
+  "health.check": () => undefined,
+  "account.me": () => undefined,
+  "account.sessions.list": () => undefined,
+  "account.sessions.revoke": async ({ api }, target) => {
+    await api.auth.api.signInEmail({ body: { email: target.email, password: TEST_PASSWORD } });
+    const spare = await api.db.session.findFirstOrThrow({
+      where: { userId: target.id },
+      orderBy: { createdAt: "desc" },
+    });
+    return { sessionId: spare.id };
+  },
+  "account.sessions.revokeOthers": () => undefined,
+  "org.create": () => ({ name: "Spin-off", slug: `spin-off-${unique()}` }),
+  "org.listMine": () => undefined,
+  "org.setActive": ({ acme }) => ({ organizationId: acme.id }),
+  "org.members.list": () => undefined,
+  "org.members.updateRole": async ({ acme }) => ({
+    memberId: (await acme.join("member")).memberId,
+    role: "admin",
+  }),
+  "org.members.remove": async ({ acme }) => ({ memberId: (await acme.join("member")).memberId }),
+  "org.invitations.create": () => ({ email: `invitee-${unique()}@example.test`, role: "member" }),
+  "org.invitations.list": () => undefined,
+  "org.invitations.revoke": async ({ acme }) => ({
+    invitationId: (await acme.caller.org.invitations.create({ email: `revoked-${unique()}@example.test` }))
+      .id,
+  }),
+  "org.invitations.get": (fixture, target) => invitationFor(fixture, target),
+  "org.invitations.accept": (fixture, target) => invitationFor(fixture, target),
+  "audit.list": () => ({ limit: 5 }),
+  "catalog.products.list": () => ({ limit: 5 }),
+  "catalog.products.get": async (fixture) => ({ id: (await freshProduct(fixture)).id }),
+  "catalog.products.create": () => ({
+    sku: `C-${unique()}`,
+    name: "Created",
+    priceMinor: 1,
+    currency: "USD",
+  }),
+  "catalog.products.update": async (fixture) => ({
+    id: (await freshProduct(fixture)).id,
+    version: 1,
+    patch: { name: "Renamed" },
+  }),
+  "catalog.products.archive": async (fixture) => ({ id: (await freshProduct(fixture)).id }),
+  "catalog.products.restore": async (fixture) => ({ id: (await freshProduct(fixture)).id }),
+};
+
+const RANK: Record<Access, number> = { public: 0, authed: 1, member: 2, admin: 3, owner: 4 };
+const ACTOR_RANK: Record<Exclude<Actor, "outsider">, number> = {
+  anonymous: 0,
+  member: 2,
+  admin: 3,
+  owner: 4,
+};
+
+function expectedOutcome(
+  access: Access,
+  actor: Exclude<Actor, "outsider">,
+): "ok" | "UNAUTHORIZED" | "FORBIDDEN" {
+  if (ACTOR_RANK[actor] >= RANK[access]) return "ok";
+  return actor === "anonymous" ? "UNAUTHORIZED" : "FORBIDDEN";
+}
+
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, AnyTRPCProcedure>);
+const accessOf = (procedure: AnyTRPCProcedure) => (procedure._def.meta as Meta | undefined)?.access;
+
+let fixture: Fixture;
+let users: Record<Exclude<Actor, "anonymous">, TestUser & { home: string }>;
+
+beforeAll(async () => {
+  const api = await createTestApi();
+  const acme = await api.organisation("Acme");
+  const other = await api.organisation("Other Co");
+  fixture = { api, acme };
+  users = {
+    owner: { ...acme.owner, home: acme.id },
+    admin: { ...(await acme.join("admin")), home: acme.id },
+    member: { ...(await acme.join("member")), home: acme.id },
+    outsider: { ...other.owner, home: other.id },
+  };
+}, 120_000);
+afterAll(() => fixture?.api.close());
+
+async function call(path: string, actor: Actor, input: unknown) {
+  const caller = actor === "anonymous" ? fixture.api.anonymous() : users[actor].caller;
+  const procedure = path
+    .split(".")
+    .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller);
+  try {
+    return { ok: true as const, value: await (procedure as (input: unknown) => Promise<unknown>)(input) };
+  } catch (error) {
+    return { ok: false as const, code: (error as { code?: string }).code ?? String(error) };
+  } finally {
+    // Some calls switch the caller's organisation (create, accept); put it back for the next row.
+    if (actor !== "anonymous") {
+      await fixture.api.db.session.updateMany({
+        where: { userId: users[actor].id },
+        data: { activeOrganizationId: users[actor].home },
+      });
+    }
+  }
+}
+
+/** Everything of Acme's that an outsider must never see or change. */
+async function acmeSnapshot() {
+  const where = { organizationId: fixture.acme.id };
+  const { db } = fixture.api;
+  return {
+    products: await db.product.findMany({ where, orderBy: { id: "asc" } }),
+    members: await db.member.findMany({ where, orderBy: { id: "asc" } }),
+    invitations: await db.invitation.findMany({ where, orderBy: { id: "asc" } }),
+    sessions: await db.session.findMany({ where: { userId: users.owner.id }, orderBy: { id: "asc" } }),
+  };
+}
+
+test("every procedure declares its access and has a sample call in this matrix", () => {
+  const undeclared = procedures.filter(([, procedure]) => !accessOf(procedure)).map(([path]) => path);
+  const unsampled = procedures.filter(([path]) => !(path in samples)).map(([path]) => path);
+  expect({ undeclared, unsampled }).toEqual({ undeclared: [], unsampled: [] });
+  expect(procedures.length).toBeGreaterThanOrEqual(20);
+});
+
+describe.each(procedures)("%s", (path, procedure) => {
+  const access = accessOf(procedure) ?? ("undeclared" as Access);
+
+  test.each(["anonymous", "member", "admin", "owner"] as const)(
+    `declared "${access}": as %s`,
+    async (actor) => {
+      const sample = samples[path];
+      if (!sample) throw new Error(`no sample call for ${path}`);
+      const target = actor === "anonymous" ? users.owner : users[actor];
+      const outcome = await call(path, actor, await sample(fixture, target));
+      const expected = expectedOutcome(access, actor);
+      expect(outcome.ok ? "ok" : outcome.code).toBe(expected);
+    },
+  );
+
+  test(`declared "${access}": as an owner of another organisation`, async () => {
+    const sample = samples[path];
+    if (!sample) throw new Error(`no sample call for ${path}`);
+    const input = await sample(fixture, users.owner); // names Acme's things and Acme's owner's things
+    const before = await acmeSnapshot();
+    const outcome = await call(path, "outsider", input);
+
+    const namesSomething =
+      typeof input === "object" && input !== null && Object.keys(input).some((key) => /[iI]d$/.test(key));
+    if (access === "public") expect(outcome.ok).toBe(true);
+    else if (namesSomething && path !== "org.setActive")
+      expect(outcome).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    else if (path === "org.setActive") expect(outcome).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    else expect(outcome).toMatchObject({ ok: true });
+
+    const leaked = JSON.stringify(outcome.ok ? outcome.value : null);
+    expect(leaked).not.toContain(fixture.acme.id);
+    for (const product of before.products) expect(leaked).not.toContain(product.id);
+    if (
+      !path.startsWith("org.create") &&
+      !path.startsWith("catalog.products.create") &&
+      !path.startsWith("org.invitations.create")
+    ) {
+      expect(await acmeSnapshot()).toEqual(before);
+    }
+  });
+});
+
+test("the access table: who may call what (a change here is a security review)", () => {
+  const table = Object.fromEntries(procedures.map(([path, procedure]) => [path, accessOf(procedure)]));
+  expect(table).toEqual({
+    "health.ping": "public",
+    "health.check": "public",
+    "account.me": "authed",
+    "account.sessions.list": "authed",
+    "account.sessions.revoke": "authed",
+    "account.sessions.revokeOthers": "authed",
+    "org.create": "authed",
+    "org.listMine": "authed",
+    "org.setActive": "authed",
+    "org.members.list": "member",
+    "org.members.updateRole": "admin",
+    "org.members.remove": "admin",
+    "org.invitations.create": "admin",
+    "org.invitations.list": "admin",
+    "org.invitations.revoke": "admin",
+    "org.invitations.get": "authed",
+    "org.invitations.accept": "authed",
+    "audit.list": "admin",
+    "catalog.products.list": "member",
+    "catalog.products.get": "member",
+    "catalog.products.create": "admin",
+    "catalog.products.update": "admin",
+    "catalog.products.archive": "admin",
+    "catalog.products.restore": "admin",
+  });
+});
