@@ -63,6 +63,9 @@ export function createAuth({
       useSecureCookies: config.production,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure: config.production },
       ipAddress: { ipAddressHeaders: ["x-forwarded-for"] },
+      // The library skips its origin check under test runners; Tally's tests
+      // should see exactly the protection production has.
+      disableOriginCheck: false,
     },
     // Sign-in and sign-up are limited by limitSignIns (per address and per
     // account, with Retry-After); the built-in limiter covers the rest.
