@@ -1,9 +1,9 @@
 "use client";
 
 import { type FormEvent, useId } from "react";
+import { FormMessages } from "@/components/form-messages";
 import { serverProblem } from "@/lib/issues";
 import { trpc } from "@/trpc/react";
-import { FormMessages } from "./form-messages";
 import type { Product } from "./product";
 import { ProductFields } from "./product-fields";
 import { emptyProductForm, productFormErrorsFromServer, readCreateProduct } from "./product-form";

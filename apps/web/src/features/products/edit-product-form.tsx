@@ -1,9 +1,9 @@
 "use client";
 
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { FormMessages } from "@/components/form-messages";
 import { serverProblem } from "@/lib/issues";
 import { trpc } from "@/trpc/react";
-import { FormMessages } from "./form-messages";
 import type { Product } from "./product";
 import { ProductFields } from "./product-fields";
 import { productFormErrorsFromServer, productFormFrom, readUpdateProduct } from "./product-form";
