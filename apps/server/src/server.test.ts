@@ -15,7 +15,6 @@ let dataDir: string | undefined;
 beforeAll(async () => {
   if (process.env.TEST_DATABASE_URL) {
     database = await createTestDatabase();
-    await database.prisma.organization.create({ data: { id: "org_demo", name: "Demo", slug: "demo" } });
     server = await spawnServer({ DATABASE_URL: database.url ?? "" });
   } else {
     dataDir = mkdtempSync(join(tmpdir(), "tally-server-"));
@@ -47,36 +46,50 @@ test("tRPC is served at /trpc with superjson", async () => {
 });
 
 test("bad input comes back as BAD_REQUEST naming the field, without a stack", async () => {
-  const response = await fetch(
-    `${server.url}/trpc/catalog.products.list?input=${encodeURIComponent('{"json":{"limit":0}}')}`,
-  );
+  const input = encodeURIComponent(JSON.stringify({ json: { echo: "x".repeat(101) } }));
+  const response = await fetch(`${server.url}/trpc/health.ping?input=${input}`);
   expect(response.status).toBe(400);
   const body = (await response.json()) as {
     error: { json: { message: string; data: Record<string, unknown> } };
   };
-  expect(body.error.json.message).toMatch(/^Invalid input: limit: /);
+  expect(body.error.json.message).toMatch(/^Invalid input: echo: /);
   expect(body.error.json.data).toMatchObject({
     code: "BAD_REQUEST",
-    inputIssues: { fieldErrors: { limit: [expect.any(String)] } },
+    inputIssues: { fieldErrors: { echo: [expect.any(String)] } },
   });
   expect(body.error.json.data).not.toHaveProperty("stack");
 });
 
-test("each call logs one line with its path, status and duration, and no input", async () => {
-  const marker = "secret-search-term";
-  await fetch(
-    `${server.url}/trpc/catalog.products.list?input=${encodeURIComponent(JSON.stringify({ json: { search: marker } }))}`,
-  );
+test("a signed-out call to a member procedure is UNAUTHORIZED", async () => {
+  const response = await fetch(`${server.url}/trpc/catalog.products.list`);
+  expect(response.status).toBe(401);
+});
+
+test("the auth handler is mounted at /api/auth", async () => {
+  const response = await fetch(`${server.url}/api/auth/get-session`);
+  expect(response.status).toBe(200);
+  expect(await response.json()).toBeNull();
+});
+
+test("each call logs one line with its path, actor, status and duration, and no input", async () => {
+  const marker = "secret-echo-value";
+  const input = encodeURIComponent(JSON.stringify({ json: { echo: marker } }));
+  await fetch(`${server.url}/trpc/health.ping?input=${input}`, {
+    headers: { authorization: "Bearer not-a-real-token" },
+  });
   await new Promise((resolve) => setTimeout(resolve, 100));
-  const line = server.lines.findLast((entry) => entry.includes('"path":"catalog.products.list"'));
+  const line = server.lines.findLast((entry) => entry.includes('"path":"health.ping"'));
   expect(line && JSON.parse(line)).toMatchObject({
     msg: "call",
     status: "ok",
     type: "query",
+    actor: { type: "anonymous" },
     durationMs: expect.any(Number),
     requestId: expect.any(String),
   });
-  expect(server.lines.join("\n")).not.toContain(marker);
+  const everything = server.lines.join("\n");
+  expect(everything).not.toContain(marker);
+  expect(everything).not.toContain("not-a-real-token");
 });
 
 test("SIGTERM stops the server cleanly and closes the database", async () => {

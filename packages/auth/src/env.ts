@@ -11,8 +11,21 @@ const authEnv = z.object({
   TALLY_TRUSTED_ORIGINS: z.string().optional(),
 });
 
-export type AuthConfig = { secret: string; baseURL: string; trustedOrigins: string[]; production: boolean };
+export type AuthConfig = {
+  secret: string;
+  baseURL: string;
+  trustedOrigins: string[];
+  /** Served over https: cookies are marked Secure and the built-in limiter is on. */
+  production: boolean;
+};
 
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+/**
+ * A deployment (production mode on a non-loopback address) must bring its own
+ * secret; a production build run on this machine (`pnpm start`) may use the
+ * development one, since nothing outside the machine can reach it.
+ */
 export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuthConfig {
   const parsed = authEnv.safeParse(env);
   if (!parsed.success) {
@@ -20,13 +33,13 @@ export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuthCon
     throw new Error(`Invalid configuration: ${String(issue?.path[0])}: ${issue?.message}`);
   }
   const { NODE_ENV, BETTER_AUTH_SECRET, BETTER_AUTH_URL, TALLY_TRUSTED_ORIGINS } = parsed.data;
-  const production = NODE_ENV === "production" && !env.TALLY_ALLOW_DEV_SECRET;
-  if (production && !BETTER_AUTH_SECRET) {
+  const baseURL = BETTER_AUTH_URL ?? "http://127.0.0.1:3000";
+  const deployed = NODE_ENV === "production" && !LOOPBACK.has(new URL(baseURL).hostname);
+  if (deployed && !BETTER_AUTH_SECRET) {
     throw new Error(
       "Invalid configuration: BETTER_AUTH_SECRET: required in production (32+ random characters)",
     );
   }
-  const baseURL = BETTER_AUTH_URL ?? "http://127.0.0.1:3000";
   const extra = (TALLY_TRUSTED_ORIGINS ?? "")
     .split(",")
     .map((origin) => origin.trim())
@@ -35,6 +48,6 @@ export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuthCon
     secret: BETTER_AUTH_SECRET ?? DEVELOPMENT_SECRET,
     baseURL,
     trustedOrigins: [...new Set([new URL(baseURL).origin, ...extra])],
-    production,
+    production: baseURL.startsWith("https:"),
   };
 }

@@ -44,6 +44,8 @@ async function startHost(
         LOG_LEVEL: "warn",
         HOST: "127.0.0.1",
         PORT: String(port),
+        // Each host knows its own public address; it is the origin its clients send.
+        BETTER_AUTH_URL: `http://127.0.0.1:${port}`,
         ...env,
       },
       stdio: ["ignore", "pipe", "pipe"],
