@@ -9,11 +9,17 @@ import { makeQueryClient } from "./query-client";
 /** One query client per request, so prefetched data never leaks between users. */
 const getQueryClient = cache(makeQueryClient);
 
-/** Calls procedures in-process, with the same context a request to /api/trpc would get. */
-const caller = createCaller(async () => {
+/**
+ * The same context a request to /api/trpc would get, built once per page
+ * render: the layout and the page share one session lookup and one request id.
+ */
+const createRequestContext = cache(async () => {
   const [{ prisma }, auth] = await Promise.all([getDatabase(), getAuth()]);
   return createContext({ db: prisma, auth, headers: new Headers(await headers()) });
 });
+
+/** Calls procedures in-process from server components, as the signed-in visitor. */
+export const caller = createCaller(createRequestContext);
 
 /**
  * `trpc.…prefetch()` in a server component fills the request's query client;

@@ -1,6 +1,11 @@
 import type { Metadata } from "next";
-import { filtersFromPageParams, productListInput } from "@/features/products/product-filters";
+import {
+  filtersFromPageParams,
+  productListInput,
+  searchParamsFor,
+} from "@/features/products/product-filters";
 import { ProductsView } from "@/features/products/products-view";
+import { requireMember } from "@/server/viewer";
 import { HydrateClient, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Products" };
@@ -10,6 +15,8 @@ type ProductsPageProps = { searchParams: Promise<Record<string, string | string[
 /** Fetches the first page on the server, so the list is in the first paint with no request from the browser. */
 export default async function ProductsPage({ searchParams }: ProductsPageProps) {
   const filters = filtersFromPageParams(await searchParams);
+  const query = searchParamsFor(filters).toString();
+  await requireMember(query ? `/products?${query}` : "/products");
   await trpc.catalog.products.list.prefetchInfinite(productListInput(filters));
   return (
     <>
