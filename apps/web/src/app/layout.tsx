@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import type { ReactNode } from "react";
+import { SiteHeader } from "@/features/shell/site-header";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -13,17 +13,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body>
-        <header className="site-header">
-          <Link href="/" className="brand">
-            Tally
-          </Link>
-          <nav aria-label="Main">
-            <Link href="/products">Products</Link>
-          </nav>
-        </header>
-        <main>
-          <Providers>{children}</Providers>
-        </main>
+        <Providers>
+          <SiteHeader />
+          <main>{children}</main>
+        </Providers>
       </body>
     </html>
   );
