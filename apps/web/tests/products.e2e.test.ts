@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { createTallyClient, type TallyClient } from "@tally/client";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { demoOwner, signInForToken, signInThroughPage } from "./support/auth";
 import { launchBrowser, type TestBrowser } from "./support/browser";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
 import { startWebServer, type WebServer } from "./support/web-server";
@@ -19,7 +20,15 @@ beforeAll(async () => {
   database = await createTestDatabase();
   server = await startWebServer(database.env);
   browser = await launchBrowser();
-  api = createTallyClient({ url: `${server.url}/api/trpc` });
+  // The catalog is the demo organisation's: the page and the API both act as its owner.
+  const token = await signInForToken(server.url, demoOwner);
+  api = createTallyClient({
+    url: `${server.url}/api/trpc`,
+    headers: () => ({ authorization: `Bearer ${token}` }),
+  });
+  const signingIn = await browser.context.newPage();
+  await signInThroughPage(signingIn, server.url, demoOwner);
+  await signingIn.close();
 });
 
 afterAll(async () => {

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
@@ -22,14 +23,23 @@ export async function startWebServer(env: NodeJS.ProcessEnv): Promise<WebServer>
     throw new Error("apps/web has no production build: run `pnpm --filter @tally/web build` first");
   }
   const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
   const nextBin = createRequire(join(webDir, "package.json")).resolve("next/dist/bin/next");
   const child = spawn(
     process.execPath,
     [nextBin, "start", "--hostname", "127.0.0.1", "--port", String(port)],
     {
       cwd: webDir,
-      // As the package's start script does: let the app close its database before exiting.
-      env: { ...env, NODE_ENV: "production", NEXT_MANUAL_SIG_HANDLE: "true" },
+      env: {
+        // Production refuses the development secret; a fresh one per run is as real as it gets.
+        BETTER_AUTH_SECRET: randomBytes(32).toString("hex"),
+        ...env,
+        // Auth trusts requests from its own origin only, so it must know the address it serves.
+        BETTER_AUTH_URL: url,
+        NODE_ENV: "production",
+        // As the package's start script does: let the app close its database before exiting.
+        NEXT_MANUAL_SIG_HANDLE: "true",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
@@ -39,7 +49,7 @@ export async function startWebServer(env: NodeJS.ProcessEnv): Promise<WebServer>
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
 
   const server: WebServer = {
-    url: `http://127.0.0.1:${port}`,
+    url,
     output: () => output,
     stop: async () => {
       if (child.exitCode === null) child.kill("SIGTERM");
