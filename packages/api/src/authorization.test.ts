@@ -34,6 +34,40 @@ async function freshProduct({ acme }: Fixture) {
   });
 }
 
+async function freshCustomer({ acme }: Fixture) {
+  return acme.caller.customers.create({ name: `Customer ${unique()}` });
+}
+
+async function freshOrder(fixture: Fixture, { withItem = false } = {}) {
+  const order = await fixture.acme.caller.orders.create({ customerId: (await freshCustomer(fixture)).id });
+  if (!withItem) return order;
+  const product = await fixture.acme.caller.catalog.products.create({
+    sku: `O-${unique()}`,
+    name: "Stocked",
+    priceMinor: 250,
+    currency: "USD",
+    stock: 100,
+  });
+  return fixture.acme.caller.orders.addItem({
+    orderId: order.id,
+    version: order.version,
+    productId: product.id,
+    quantity: 1,
+  });
+}
+
+/** Paying is a payment's doing; the matrix only needs an order in that state. */
+async function paidOrder(fixture: Fixture) {
+  const order = await fixture.acme.caller.orders.place({
+    orderId: (await freshOrder(fixture, { withItem: true })).id,
+  });
+  await fixture.api.db.order.update({
+    where: { id: order.id },
+    data: { status: "paid", paidAt: new Date() },
+  });
+  return order;
+}
+
 /** From a new organisation each time: accepting one makes its recipient a member, and they can join only once. */
 async function invitationFor({ api }: Fixture, target: TestUser) {
   const host = await api.organisation("Host");
@@ -87,6 +121,37 @@ const samples: Record<string, Sample> = {
   }),
   "catalog.products.archive": async (fixture) => ({ id: (await freshProduct(fixture)).id }),
   "catalog.products.restore": async (fixture) => ({ id: (await freshProduct(fixture)).id }),
+  "customers.list": () => ({ limit: 5 }),
+  "customers.get": async (fixture) => ({ id: (await freshCustomer(fixture)).id }),
+  "customers.create": () => ({ name: "New customer" }),
+  "customers.update": async (fixture) => ({
+    id: (await freshCustomer(fixture)).id,
+    version: 1,
+    patch: { name: "Renamed" },
+  }),
+  "orders.list": () => ({ limit: 5 }),
+  "orders.get": async (fixture) => ({ id: (await freshOrder(fixture)).id }),
+  "orders.create": async (fixture) => ({ customerId: (await freshCustomer(fixture)).id }),
+  "orders.addItem": async (fixture) => {
+    const order = await freshOrder(fixture);
+    return {
+      orderId: order.id,
+      version: order.version,
+      productId: (await freshProduct(fixture)).id,
+      quantity: 1,
+    };
+  },
+  "orders.updateItem": async (fixture) => {
+    const order = await freshOrder(fixture, { withItem: true });
+    return { orderId: order.id, version: order.version, lineId: order.lines[0]?.id, quantity: 2 };
+  },
+  "orders.removeItem": async (fixture) => {
+    const order = await freshOrder(fixture, { withItem: true });
+    return { orderId: order.id, version: order.version, lineId: order.lines[0]?.id };
+  },
+  "orders.place": async (fixture) => ({ orderId: (await freshOrder(fixture, { withItem: true })).id }),
+  "orders.cancel": async (fixture) => ({ orderId: (await freshOrder(fixture)).id }),
+  "orders.fulfil": async (fixture) => ({ orderId: (await paidOrder(fixture)).id }),
 };
 
 const RANK: Record<Access, number> = { public: 0, authed: 1, member: 2, admin: 3, owner: 4 };
@@ -234,5 +299,18 @@ test("the access table: who may call what (a change here is a security review)",
     "catalog.products.update": "admin",
     "catalog.products.archive": "admin",
     "catalog.products.restore": "admin",
+    "customers.list": "member",
+    "customers.get": "member",
+    "customers.create": "member",
+    "customers.update": "member",
+    "orders.list": "member",
+    "orders.get": "member",
+    "orders.create": "member",
+    "orders.addItem": "member",
+    "orders.updateItem": "member",
+    "orders.removeItem": "member",
+    "orders.place": "member",
+    "orders.fulfil": "member",
+    "orders.cancel": "admin",
   });
 });

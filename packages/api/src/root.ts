@@ -1,7 +1,9 @@
 import { accountRouter } from "./routers/account/account.router.ts";
 import { auditRouter } from "./routers/audit/audit.router.ts";
 import { catalogRouter } from "./routers/catalog/catalog.router.ts";
+import { customersRouter } from "./routers/customers/customers.router.ts";
 import { healthRouter } from "./routers/health/health.router.ts";
+import { ordersRouter } from "./routers/orders/orders.router.ts";
 import { orgRouter } from "./routers/org/org.router.ts";
 import { createCallerFactory, createTRPCRouter } from "./trpc.ts";
 
@@ -11,6 +13,8 @@ export const appRouter = createTRPCRouter({
   org: orgRouter,
   audit: auditRouter,
   catalog: catalogRouter,
+  customers: customersRouter,
+  orders: ordersRouter,
 });
 
 export type AppRouter = typeof appRouter;

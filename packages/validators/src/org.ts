@@ -35,3 +35,8 @@ export const sessionIdInput = z.object({ sessionId: id });
 export type CreateOrganizationInput = z.infer<typeof createOrganizationInput>;
 export type InviteMemberInput = z.infer<typeof inviteMemberInput>;
 export type UpdateMemberRoleInput = z.infer<typeof updateMemberRoleInput>;
+
+export const updateOrganizationSettingsInput = z.object({
+  /** Sales tax in basis points: 2000 is 20%. */
+  taxRateBasisPoints: z.number().int("Whole basis points").min(0).max(10_000, "At most 100%"),
+});

@@ -1,0 +1,83 @@
+import type { Prisma } from "@tally/db";
+import type {
+  CreateCustomerInput,
+  CursorPage,
+  ListCustomersInput,
+  UpdateCustomerInput,
+} from "@tally/validators";
+import { TRPCError } from "@trpc/server";
+import { notFound } from "../../errors.ts";
+import { keysetCursor, toPage } from "../../pagination.ts";
+import type { OrgContext } from "../../trpc.ts";
+import { type CustomerView, customerSelect } from "./customers.select.ts";
+
+type CustomerKey = { name: string; id: string };
+
+/** Customers page alphabetically, ties broken by id. */
+export const customerCursor = keysetCursor<CustomerKey>({
+  toParts: ({ name, id }) => [name, id],
+  fromParts: ([name, id, ...rest]) =>
+    name !== undefined && id !== undefined && rest.length === 0 ? { name, id } : null,
+});
+
+export type ListCustomersQuery = Omit<ListCustomersInput, "cursor"> & { cursor?: CustomerKey | undefined };
+
+export async function listCustomers(
+  ctx: OrgContext,
+  input: ListCustomersQuery,
+): Promise<CursorPage<CustomerView>> {
+  const filters: Prisma.CustomerWhereInput[] = [{ organizationId: ctx.org.id }];
+  if (input.search) {
+    filters.push({
+      OR: [
+        { name: { contains: input.search, mode: "insensitive" } },
+        { email: { contains: input.search, mode: "insensitive" } },
+      ],
+    });
+  }
+  if (input.cursor) {
+    const { name, id } = input.cursor;
+    filters.push({ OR: [{ name: { gt: name } }, { name, id: { gt: id } }] });
+  }
+  const rows = await ctx.db.customer.findMany({
+    where: { AND: filters },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: input.limit + 1,
+    select: customerSelect,
+  });
+  return toPage(rows, input.limit, customerCursor.encode);
+}
+
+export async function getCustomer(ctx: OrgContext, id: string): Promise<CustomerView> {
+  const customer = await ctx.db.customer.findFirst({
+    where: { id, organizationId: ctx.org.id },
+    select: customerSelect,
+  });
+  if (!customer) throw notFound("Customer", id);
+  return customer;
+}
+
+export function createCustomer(ctx: OrgContext, input: CreateCustomerInput): Promise<CustomerView> {
+  return ctx.db.customer.create({ data: { ...input, organizationId: ctx.org.id }, select: customerSelect });
+}
+
+/** Compare-and-set on `version`, as for products: a stale form cannot overwrite newer data. */
+export async function updateCustomer(
+  ctx: OrgContext,
+  { id, version, patch }: UpdateCustomerInput,
+): Promise<CustomerView> {
+  const scope = { id, organizationId: ctx.org.id };
+  const { count } = await ctx.db.customer.updateMany({
+    where: { ...scope, version },
+    data: { ...patch, version: { increment: 1 } },
+  });
+  if (count === 0) {
+    const current = await ctx.db.customer.findFirst({ where: scope, select: { version: true } });
+    if (!current) throw notFound("Customer", id);
+    throw new TRPCError({
+      code: "CONFLICT",
+      message: `Customer ${id} was changed by someone else (you edited version ${version}, the current one is ${current.version}); reload and try again`,
+    });
+  }
+  return getCustomer(ctx, id);
+}

@@ -1,0 +1,168 @@
+import { type Prisma, recordAuditEvent } from "@tally/db";
+import type { OrderStatus, OrderTransitionInput } from "@tally/validators";
+import { TRPCError } from "@trpc/server";
+import { notFound } from "../../errors.ts";
+import type { OrgContext } from "../../trpc.ts";
+import type { OrderView } from "./orders.select.ts";
+import { getOrder } from "./orders.service.ts";
+
+type Tx = Prisma.TransactionClient;
+
+/** Every status change an order can make, and from where. Paying happens through a payment, never by hand. */
+const TRANSITIONS = {
+  place: { from: ["draft"], to: "placed", stamp: "placedAt" },
+  cancel: { from: ["draft", "placed"], to: "cancelled", stamp: "cancelledAt" },
+  fulfil: { from: ["paid"], to: "fulfilled", stamp: "fulfilledAt" },
+  pay: { from: ["placed"], to: "paid", stamp: "paidAt" },
+} as const satisfies Record<string, { from: readonly OrderStatus[]; to: OrderStatus; stamp: string }>;
+
+type Transition = keyof typeof TRANSITIONS;
+
+/** Many concurrent placements can wait on the same product rows; give them time instead of failing. */
+const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
+
+/**
+ * Reserves stock for every line or for none. Each reservation is a
+ * conditional decrement (`stock >= quantity`), so when concurrent placements
+ * compete for the last units, the database lets exactly the ones that fit
+ * through and the rest fail with CONFLICT; stock never goes below zero.
+ */
+export function placeOrder(ctx: OrgContext, input: OrderTransitionInput): Promise<OrderView> {
+  return ctx.db.$transaction(async (tx) => {
+    await transition(tx, ctx, input, "place");
+    const lines = await tx.orderLine.findMany({
+      where: { orderId: input.orderId },
+      orderBy: { productId: "asc" }, // one lock order for everyone: no deadlocks between placements
+      select: { productId: true, sku: true, quantity: true },
+    });
+    if (lines.length === 0)
+      throw new TRPCError({ code: "BAD_REQUEST", message: "Add at least one item before placing the order" });
+    for (const line of lines) {
+      const { count } = await tx.product.updateMany({
+        where: {
+          id: line.productId,
+          organizationId: ctx.org.id,
+          archivedAt: null,
+          stock: { gte: line.quantity },
+        },
+        data: { stock: { decrement: line.quantity } },
+      });
+      if (count === 0) {
+        const product = await tx.product.findUnique({
+          where: { id: line.productId },
+          select: { stock: true, archivedAt: true },
+        });
+        throw new TRPCError({
+          code: "CONFLICT",
+          message: product?.archivedAt
+            ? `Product ${line.sku} has been archived since it was added`
+            : `Not enough stock for ${line.sku}: ${line.quantity} wanted, ${product?.stock ?? 0} left`,
+        });
+      }
+    }
+    return getOrder(ctx, input.orderId, tx);
+  }, TRANSACTION_OPTIONS);
+}
+
+/** A placed order gives its reserved stock back. */
+export function cancelOrder(ctx: OrgContext, input: OrderTransitionInput): Promise<OrderView> {
+  return ctx.db.$transaction(async (tx) => {
+    const previous = await transition(tx, ctx, input, "cancel");
+    if (previous === "placed") {
+      const lines = await tx.orderLine.findMany({
+        where: { orderId: input.orderId },
+        orderBy: { productId: "asc" },
+      });
+      for (const line of lines) {
+        await tx.product.update({
+          where: { id: line.productId },
+          data: { stock: { increment: line.quantity } },
+        });
+      }
+    }
+    return getOrder(ctx, input.orderId, tx);
+  }, TRANSACTION_OPTIONS);
+}
+
+export function fulfilOrder(ctx: OrgContext, input: OrderTransitionInput): Promise<OrderView> {
+  return ctx.db.$transaction(async (tx) => {
+    await transition(tx, ctx, input, "fulfil");
+    return getOrder(ctx, input.orderId, tx);
+  });
+}
+
+/**
+ * Called by the payments service inside its transaction when an invoice is
+ * paid in full. An order that is already past "placed" stays as it is.
+ */
+export async function markOrderPaid(
+  tx: Tx,
+  organizationId: string,
+  orderId: string,
+  requestId: string | null,
+) {
+  const { count } = await tx.order.updateMany({
+    where: { id: orderId, organizationId, status: "placed" },
+    data: { status: "paid", paidAt: new Date(), version: { increment: 1 } },
+  });
+  if (count > 0) {
+    await recordAuditEvent(tx, {
+      organizationId,
+      action: "order.paid",
+      targetType: "order",
+      targetId: orderId,
+      requestId,
+      details: { from: "placed", to: "paid" },
+    });
+  }
+  return count > 0;
+}
+
+/**
+ * Compare-and-set on status (and on version when the caller sent one), so two
+ * racing transitions cannot both win. Returns the status the order left.
+ */
+async function transition(
+  tx: Tx,
+  ctx: OrgContext,
+  input: OrderTransitionInput,
+  name: Transition,
+): Promise<OrderStatus> {
+  const { from, to, stamp } = TRANSITIONS[name];
+  const scope = { id: input.orderId, organizationId: ctx.org.id };
+  const current = await tx.order.findFirst({ where: scope, select: { status: true, version: true } });
+  if (!current) throw notFound("Order", input.orderId);
+  if (!(from as readonly OrderStatus[]).includes(current.status)) {
+    throw new TRPCError({
+      code: "CONFLICT",
+      message: `Order ${input.orderId} is ${current.status}; it can be ${PAST[name]} only when ${from.join(" or ")}`,
+    });
+  }
+  const { count } = await tx.order.updateMany({
+    where: { ...scope, status: current.status, ...(input.version ? { version: input.version } : {}) },
+    data: { status: to, [stamp]: new Date(), version: { increment: 1 } },
+  });
+  if (count === 0) {
+    throw new TRPCError({
+      code: "CONFLICT",
+      message: `Order ${input.orderId} was changed by someone else; reload and try again`,
+    });
+  }
+  await recordAuditEvent(tx, {
+    organizationId: ctx.org.id,
+    actorUserId: ctx.user.id,
+    requestId: ctx.requestId,
+    action: `order.${PAST[name]}`,
+    targetType: "order",
+    targetId: input.orderId,
+    details: { from: current.status, to },
+  });
+  return current.status;
+}
+
+const PAST: Record<Transition, string> = {
+  place: "placed",
+  cancel: "cancelled",
+  fulfil: "fulfilled",
+  pay: "paid",
+};

@@ -1,0 +1,79 @@
+import type { Prisma } from "@tally/db";
+import type { CreateOrderInput, CursorPage, ListOrdersInput } from "@tally/validators";
+import { notFound } from "../../errors.ts";
+import { keysetCursor, toPage } from "../../pagination.ts";
+import type { OrgContext } from "../../trpc.ts";
+import { recordAudit } from "../audit/audit.service.ts";
+import { type OrderSummaryView, type OrderView, orderSelect, orderSummarySelect } from "./orders.select.ts";
+
+type OrderKey = { createdAt: Date; id: string };
+
+/** Newest first, ties broken by id. */
+export const orderCursor = keysetCursor<OrderKey>({
+  toParts: ({ createdAt, id }) => [createdAt.toISOString(), id],
+  fromParts: ([time, id, ...rest]) => {
+    const createdAt = new Date(time ?? "");
+    return id !== undefined && rest.length === 0 && !Number.isNaN(createdAt.getTime())
+      ? { createdAt, id }
+      : null;
+  },
+});
+
+export type ListOrdersQuery = Omit<ListOrdersInput, "cursor"> & { cursor?: OrderKey | undefined };
+
+export async function listOrders(
+  ctx: OrgContext,
+  input: ListOrdersQuery,
+): Promise<CursorPage<OrderSummaryView>> {
+  const filters: Prisma.OrderWhereInput[] = [{ organizationId: ctx.org.id }];
+  if (input.status) filters.push({ status: input.status });
+  if (input.customerId) filters.push({ customerId: input.customerId });
+  if (input.from || input.to) filters.push({ createdAt: { gte: input.from, lte: input.to } });
+  if (input.cursor) {
+    const { createdAt, id } = input.cursor;
+    filters.push({ OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: id } }] });
+  }
+  const rows = await ctx.db.order.findMany({
+    where: { AND: filters },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: input.limit + 1,
+    select: orderSummarySelect,
+  });
+  return toPage(rows, input.limit, orderCursor.encode);
+}
+
+export async function getOrder(
+  ctx: OrgContext,
+  id: string,
+  db: Prisma.TransactionClient = ctx.db,
+): Promise<OrderView> {
+  const order = await db.order.findFirst({ where: { id, organizationId: ctx.org.id }, select: orderSelect });
+  if (!order) throw notFound("Order", id);
+  return order;
+}
+
+/** A draft for one of the organisation's customers, taxed at the organisation's current rate. */
+export async function createOrder(ctx: OrgContext, input: CreateOrderInput): Promise<OrderView> {
+  const [customer, organization] = await Promise.all([
+    ctx.db.customer.findFirst({
+      where: { id: input.customerId, organizationId: ctx.org.id },
+      select: { id: true },
+    }),
+    ctx.db.organization.findUniqueOrThrow({
+      where: { id: ctx.org.id },
+      select: { taxRateBasisPoints: true },
+    }),
+  ]);
+  if (!customer) throw notFound("Customer", input.customerId);
+  const order = await ctx.db.order.create({
+    data: { ...input, organizationId: ctx.org.id, taxRateBasisPoints: organization.taxRateBasisPoints },
+    select: orderSelect,
+  });
+  await recordAudit(ctx, {
+    organizationId: ctx.org.id,
+    action: "order.created",
+    targetType: "order",
+    targetId: order.id,
+  });
+  return order;
+}

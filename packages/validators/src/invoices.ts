@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { withIdempotencyKey } from "./idempotency.ts";
+import { orderId } from "./orders.ts";
+import { cursorPageInput } from "./pagination.ts";
+
+export const invoiceStatus = z.enum(["issued", "paid", "void"]);
+export const invoiceId = z.string().trim().min(1).max(64);
+
+export const issueInvoiceInput = z.object({
+  orderId,
+  /** Days from issue until payment is due. */
+  dueInDays: z.number().int().min(0).max(365).default(30),
+  ...withIdempotencyKey,
+});
+
+export const voidInvoiceInput = z.object({ invoiceId, ...withIdempotencyKey });
+export const invoiceByIdInput = z.object({ id: invoiceId });
+
+/** Also the query string of the CSV export (`?status=issued&from=2026-01-01`). */
+export const invoiceFilters = z.object({
+  status: invoiceStatus.optional(),
+  customerId: z.string().trim().min(1).max(64).optional(),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+});
+
+export const listInvoicesInput = cursorPageInput.extend(invoiceFilters.shape);
+
+export const listPaymentsInput = cursorPageInput.extend({ invoiceId: invoiceId.optional() });
+
+export type IssueInvoiceInput = z.infer<typeof issueInvoiceInput>;
+export type InvoiceFilters = z.infer<typeof invoiceFilters>;
+export type ListInvoicesInput = z.infer<typeof listInvoicesInput>;
+export type ListPaymentsInput = z.infer<typeof listPaymentsInput>;
