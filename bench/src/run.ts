@@ -1,57 +1,91 @@
-// `pnpm bench`: the same small query through each host, one at a time, loaded
-// with identical autocannon settings; ratios are to raw node:http in this run.
+// `pnpm bench`: every server in its own process, loaded one at a time with the
+// same settings, twice; results go to bench/results/latest.md.
 import { writeFileSync } from "node:fs";
-import { cpus } from "node:os";
-import autocannon from "autocannon";
-import { startTarget, targetSpecs } from "./targets.ts";
+import { setTimeout as sleep } from "node:timers/promises";
+import { measureColdStarts } from "./cold-start.ts";
+import { prepareBenchDatabase } from "./database.ts";
+import { type LoadGenerator, type LoadOptions, pickLoadGenerator } from "./load-generator.ts";
+import { currentLoad, describeMachine } from "./machine.ts";
+import { type Measurement, type Run, renderReport } from "./report.ts";
+import { type Scenario, scenarios } from "./scenarios.ts";
+import { type RunningServer, startServer } from "./server-process.ts";
+import { signIn } from "./session.ts";
+import { type TargetName, targetSpecs } from "./targets.ts";
+import { measureTypecheck } from "./typecheck-time.ts";
 
-const DURATION_S = Number(process.env.BENCH_DURATION ?? 8);
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 5);
+const WARM_UP_S = 2;
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
-const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const ROUNDS = 2;
+const SERVER_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
-type Row = { name: string; rps: number; p50: number; p99: number; errors: number };
+const log = (message: string) => console.error(`bench: ${message}`);
+const started = performance.now();
+const loadBefore = currentLoad();
 
-async function load(url: string, duration: number) {
-  const input = encodeURIComponent(JSON.stringify({ json: { echo: "bench" } }));
-  return autocannon({ url: `${url}?input=${input}`, connections: CONNECTIONS, duration, pipelining: 1 });
+const generator = await pickLoadGenerator();
+log(`load generator: ${generator.name}`);
+const databaseUrl = await prepareBenchDatabase(SERVER_URL);
+log(`database ready: ${databaseUrl}`);
+const specs = targetSpecs(databaseUrl);
+
+const signInServer = await startServer(specs.lane);
+const bearerToken = await signIn(signInServer.origin).finally(() => signInServer.stop());
+
+const measurements: Measurement[] = scenarios.map((scenario) => ({
+  scenario,
+  targetName: specs[scenario.target].name,
+  runs: [],
+}));
+const targetOrder = [...new Set(scenarios.map((scenario) => scenario.target))];
+for (let round = 1; round <= ROUNDS; round++) {
+  for (const target of targetOrder) await measureTarget(target, round);
 }
 
-const rows: Row[] = [];
-for (const spec of targetSpecs(DATABASE_URL)) {
-  const target = await startTarget(spec);
+log("cold starts");
+const coldStarts = await measureColdStarts(databaseUrl);
+log("typecheck");
+const typecheck = await measureTypecheck();
+
+const report = renderReport({
+  date: new Date(),
+  machine: describeMachine(generator.name),
+  settings: `${CONNECTIONS} connections, ${WARM_UP_S} s warm-up then ${DURATION_S} s per row`,
+  load: { before: loadBefore, after: currentLoad() },
+  measurements,
+  coldStarts,
+  typecheck,
+  totalSeconds: (performance.now() - started) / 1000,
+});
+writeFileSync(new URL("../results/latest.md", import.meta.url), report);
+console.log(report);
+
+async function measureTarget(target: TargetName, round: number) {
+  const server = await startServer(specs[target]);
   try {
-    await load(target.url, 2); // warm-up: JIT, connection pools, Next's route compilation
-    const result = await load(target.url, DURATION_S);
-    rows.push({
-      name: target.name,
-      rps: result.requests.average,
-      p50: result.latency.p50,
-      p99: result.latency.p99,
-      errors: result.errors + result.non2xx,
-    });
-    console.error(`bench: ${target.name}: ${Math.round(result.requests.average)} req/s`);
+    for (const measurement of measurements.filter((m) => m.scenario.target === target)) {
+      const run = await measure(generator, server, measurement.scenario);
+      measurement.runs.push(run);
+      log(
+        `round ${round}: ${measurement.scenario.name} on ${measurement.targetName}: ${Math.round(run.rps)} req/s`,
+      );
+    }
   } finally {
-    await target.stop();
+    await server.stop();
   }
 }
 
-const baseline = rows[0]?.rps ?? 1;
-const table = [
-  `| target | req/s | p50 ms | p99 ms | errors | ratio to raw |`,
-  `|---|---:|---:|---:|---:|---:|`,
-  ...rows.map(
-    (r) =>
-      `| ${r.name} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} | ${(r.rps / baseline).toFixed(3)}× |`,
-  ),
-].join("\n");
-const report = [
-  `# Benchmark: health.ping (zod-validated query, superjson envelope)`,
-  ``,
-  `${new Date().toISOString()} · Node ${process.version} · ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}`,
-  `autocannon: ${CONNECTIONS} connections, ${DURATION_S} s per target after a 2 s warm-up; one target at a time.`,
-  ``,
-  table,
-  ``,
-].join("\n");
-console.log(report);
-writeFileSync(new URL("../results/latest.md", import.meta.url), report);
+async function measure(generator: LoadGenerator, server: RunningServer, scenario: Scenario): Promise<Run> {
+  const request = scenario.request(server.origin, bearerToken);
+  const options: LoadOptions = { durationS: DURATION_S, connections: CONNECTIONS };
+  await generator.load(request, { ...options, durationS: WARM_UP_S }); // JIT, pools, Next's route compilation
+  await sleep(100);
+  const cpuBefore = server.cpuMicros();
+  const result = await generator.load(request, options);
+  const cpuAfter = server.cpuMicros();
+  const cpuMicrosPerRequest =
+    cpuBefore !== null && cpuAfter !== null && result.requests > 0
+      ? (cpuAfter - cpuBefore) / result.requests
+      : null;
+  return { ...result, cpuMicrosPerRequest };
+}

@@ -1,0 +1,136 @@
+import type { ColdStart } from "./cold-start.ts";
+import type { LoadResult } from "./load-generator.ts";
+import type { describeMachine } from "./machine.ts";
+import { SCENARIO_TITLES, type Scenario, type ScenarioName } from "./scenarios.ts";
+import type { TargetName } from "./targets.ts";
+
+export type Run = LoadResult & { cpuMicrosPerRequest: number | null };
+export type Measurement = { scenario: Scenario; targetName: string; runs: Run[] };
+
+export type BenchRecord = {
+  date: Date;
+  machine: ReturnType<typeof describeMachine>;
+  settings: string;
+  load: { before: number; after: number };
+  measurements: Measurement[];
+  coldStarts: ColdStart[];
+  typecheck: { millis: number; ok: boolean };
+  totalSeconds: number;
+};
+
+const fixed = (value: number, digits = 0) => value.toFixed(digits);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+const noise = (values: number[]) => {
+  const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
+  return mean ? `${fixed(((Math.max(...values) - Math.min(...values)) / mean) * 100, 1)}%` : "–";
+};
+
+function find(record: BenchRecord, scenario: ScenarioName, target: TargetName) {
+  return record.measurements.find((m) => m.scenario.name === scenario && m.scenario.target === target);
+}
+
+/** Calls per second in each run: the batch counts each of its calls. */
+const callRates = (m: Measurement) => m.runs.map((run) => run.rps * m.scenario.calls);
+
+function ratios(of: Measurement | undefined, to: Measurement | undefined): number[] {
+  if (!of || !to) return [];
+  const base = callRates(to);
+  return callRates(of).map((rate, i) => rate / (base[i] ?? Number.NaN));
+}
+
+function acceptanceRow(label: string, values: number[], goal: number) {
+  const shown = values.map((value) => `${fixed(value, 2)}×`).join(" / ") || "not measured";
+  const met = values.length > 0 && values.every((value) => value >= goal);
+  return `| ${label} | ${shown} | ≥ ${goal}× | ${met ? "met" : "**not met**"} |`;
+}
+
+function scenarioTable(record: BenchRecord, name: ScenarioName): string[] {
+  const rows = record.measurements.filter((m) => m.scenario.name === name);
+  const baseline = name === "batch" ? null : rows[0];
+  const lines = [
+    `## ${SCENARIO_TITLES[name]}`,
+    "",
+    `| server | req/s (run 1 / run 2) | noise | calls/s | p50 ms | p99 ms | errors | server CPU µs/req | ratio${baseline ? ` to ${baseline.targetName}` : " to single calls on the same server"} |`,
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+  ];
+  for (const m of rows) {
+    const base = baseline ?? find(record, "ping", m.scenario.target);
+    const cpu = m.runs.map((run) => run.cpuMicrosPerRequest).filter((value) => value !== null);
+    lines.push(
+      [
+        "",
+        m.targetName,
+        m.runs.map((run) => fixed(run.rps)).join(" / "),
+        noise(m.runs.map((run) => run.rps)),
+        fixed(median(callRates(m))),
+        m.runs.map((run) => fixed(run.p50Ms, 2)).join(" / "),
+        m.runs.map((run) => fixed(run.p99Ms, 2)).join(" / "),
+        String(m.runs.reduce((sum, run) => sum + run.errors, 0)),
+        cpu.length ? cpu.map((value) => fixed(value)).join(" / ") : "–",
+        ratios(m, base)
+          .map((value) => `${fixed(value, 3)}×`)
+          .join(" / "),
+        "",
+      ]
+        .join(" | ")
+        .trim(),
+    );
+  }
+  return [...lines, ""];
+}
+
+export function renderReport(record: BenchRecord): string {
+  const { machine } = record;
+  const lanePing = find(record, "ping", "lane");
+  return [
+    "# Performance record (`pnpm bench`)",
+    "",
+    `${record.date.toISOString()} · ${machine.cpu} · Node ${machine.node}`,
+    "",
+    `- Versions: ${machine.versions}`,
+    `- Load: ${machine.loadGenerator}; ${record.settings}; ${machine.pinning}; servers and load generator in separate processes, on 127.0.0.1.`,
+    `- Each row was measured twice (run 1 / run 2: every server restarted in between); "noise" is the spread between the runs.`,
+    `- Load average (1 min) ${fixed(record.load.before, 2)} before, ${fixed(record.load.after, 2)} after: above the core count means something else competed for the CPU, so compare rows of one run, not across days.`,
+    `- Server CPU µs/req is the server process's own CPU time (user + system) per request; PostgreSQL's work is not in it.`,
+    `- Whole bench: ${fixed(record.totalSeconds)} s.`,
+    "",
+    "## Acceptance (issue 7), run 1 / run 2",
+    "",
+    "| target | measured | goal | |",
+    "|---|---:|---:|---|",
+    acceptanceRow(
+      "Trivial query: express lane vs raw node:http",
+      ratios(lanePing, find(record, "ping", "raw")),
+      0.5,
+    ),
+    acceptanceRow(
+      "Trivial query: express lane vs official adapter",
+      ratios(lanePing, find(record, "ping", "official")),
+      6,
+    ),
+    acceptanceRow(
+      "catalog.products.list on PostgreSQL: express lane vs raw node:http + pg",
+      ratios(find(record, "list", "lane"), find(record, "list", "rawPg")),
+      0.8,
+    ),
+    acceptanceRow(
+      "10-call batch vs single calls (express lane, calls/s)",
+      ratios(find(record, "batch", "lane"), lanePing),
+      5,
+    ),
+    "",
+    ...(["ping", "batch", "list", "mutation"] as const).flatMap((name) => scenarioTable(record, name)),
+    "## apps/server cold start to the first 200 (`node dist/index.js` → `health.ping`)",
+    "",
+    "| database | runs (ms) | median ms |",
+    "|---|---:|---:|",
+    ...record.coldStarts.map(
+      (c) => `| ${c.name} | ${c.millis.map((ms) => fixed(ms)).join(" / ")} | ${fixed(median(c.millis))} |`,
+    ),
+    "",
+    "## Full-monorepo typecheck",
+    "",
+    `\`turbo run typecheck --force --only\` (every workspace's \`tsc --noEmit\`, uncached): ${fixed(record.typecheck.millis / 1000, 1)} s${record.typecheck.ok ? "" : " — **failed**"}.`,
+    "",
+  ].join("\n");
+}
