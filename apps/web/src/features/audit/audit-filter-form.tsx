@@ -5,6 +5,7 @@ import { type FormEvent, useState } from "react";
 import { SelectField } from "@/components/select-field";
 import { TextField } from "@/components/text-field";
 import { noIssues } from "@/lib/form-issues";
+import { useHydrated } from "@/lib/use-hydrated";
 import { AUDIT_ACTIONS } from "./audit-actions";
 import {
   type AuditFilterValues,
@@ -20,6 +21,7 @@ const ACTION_OPTIONS = [
 ];
 
 export function AuditFilterForm({ onApply }: { onApply: (input: AuditListInput) => void }) {
+  const hydrated = useHydrated();
   const [values, setValues] = useState<AuditFilterValues>(noAuditFilters);
   const [issues, setIssues] = useState<InputIssues>(noIssues);
   const set = (field: keyof AuditFilterValues) => (value: string) =>
@@ -52,11 +54,12 @@ export function AuditFilterForm({ onApply }: { onApply: (input: AuditListInput) 
           onChange={set("to")}
         />
         <div className="actions">
-          <button type="submit" className="primary">
+          <button type="submit" className="primary" disabled={!hydrated}>
             Apply
           </button>
           <button
             type="button"
+            disabled={!hydrated}
             onClick={() => {
               setValues(noAuditFilters);
               setIssues(noIssues);

@@ -3,6 +3,7 @@
 import type { RouterOutputs } from "@tally/api";
 import { keepPreviousData } from "@tanstack/react-query";
 import { DateTime } from "@/components/date-time";
+import { useHydrated } from "@/lib/use-hydrated";
 import { trpc } from "@/trpc/react";
 import { describeAction } from "./audit-actions";
 import type { AuditListInput } from "./audit-filters";
@@ -10,6 +11,7 @@ import type { AuditListInput } from "./audit-filters";
 type AuditEvent = RouterOutputs["audit"]["list"]["items"][number];
 
 export function AuditTable({ input }: { input: AuditListInput }) {
+  const hydrated = useHydrated();
   const members = trpc.org.members.list.useQuery();
   const events = trpc.audit.list.useInfiniteQuery(input, {
     getNextPageParam: (page) => page.nextCursor,
@@ -63,7 +65,11 @@ export function AuditTable({ input }: { input: AuditListInput }) {
       </table>
       {events.hasNextPage && (
         <div className="actions">
-          <button type="button" onClick={() => events.fetchNextPage()} disabled={events.isFetchingNextPage}>
+          <button
+            type="button"
+            onClick={() => events.fetchNextPage()}
+            disabled={!hydrated || events.isFetchingNextPage}
+          >
             {events.isFetchingNextPage ? "Loading…" : "Load more"}
           </button>
         </div>

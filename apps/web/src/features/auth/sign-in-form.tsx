@@ -6,10 +6,12 @@ import { FormMessages } from "@/components/form-messages";
 import { TextField } from "@/components/text-field";
 import { authClient } from "@/lib/auth-client";
 import { signUpPath } from "@/lib/next-path";
+import { useHydrated } from "@/lib/use-hydrated";
 import { signInProblem } from "./auth-problems";
 import { useAuthSubmit } from "./use-auth-submit";
 
 export function SignInForm({ next }: { next: string }) {
+  const hydrated = useHydrated();
   const headingId = useId();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
@@ -44,7 +46,7 @@ export function SignInForm({ next }: { next: string }) {
       </div>
       <FormMessages messages={problem ? [problem] : []} />
       <div className="actions">
-        <button type="submit" className="primary" disabled={pending}>
+        <button type="submit" className="primary" disabled={!hydrated || pending}>
           {pending ? "Signing in…" : "Sign in"}
         </button>
       </div>

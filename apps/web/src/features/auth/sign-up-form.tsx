@@ -6,10 +6,12 @@ import { FormMessages } from "@/components/form-messages";
 import { TextField } from "@/components/text-field";
 import { authClient } from "@/lib/auth-client";
 import { signInPath } from "@/lib/next-path";
+import { useHydrated } from "@/lib/use-hydrated";
 import { signUpProblem } from "./auth-problems";
 import { useAuthSubmit } from "./use-auth-submit";
 
 export function SignUpForm({ next }: { next: string }) {
+  const hydrated = useHydrated();
   const headingId = useId();
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
@@ -50,7 +52,7 @@ export function SignUpForm({ next }: { next: string }) {
       </div>
       <FormMessages messages={problem ? [problem] : []} />
       <div className="actions">
-        <button type="submit" className="primary" disabled={pending}>
+        <button type="submit" className="primary" disabled={!hydrated || pending}>
           {pending ? "Creating account…" : "Create account"}
         </button>
       </div>

@@ -8,6 +8,7 @@ import { TextField } from "@/components/text-field";
 import { issuesFromSchema, issuesFromServer, noIssues } from "@/lib/form-issues";
 import { serverProblem } from "@/lib/issues";
 import { ROLE_LABELS } from "@/lib/roles";
+import { useHydrated } from "@/lib/use-hydrated";
 import { trpc } from "@/trpc/react";
 import { InviteLink } from "./invite-link";
 import type { Invitation } from "./member";
@@ -20,6 +21,7 @@ const INVITABLE_ROLES = inviteMemberInput.shape.role.unwrap().options.map((role:
 
 /** Tally sends no email: creating an invitation gives a link for the admin to pass on. */
 export function InviteForm() {
+  const hydrated = useHydrated();
   const headingId = useId();
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<InvitableRole>("member");
@@ -60,7 +62,7 @@ export function InviteForm() {
       </div>
       <FormMessages messages={issues.formErrors} />
       <div className="actions">
-        <button type="submit" className="primary" disabled={invite.isPending}>
+        <button type="submit" className="primary" disabled={!hydrated || invite.isPending}>
           {invite.isPending ? "Creating invitation…" : "Create invitation"}
         </button>
       </div>

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import type { Notice } from "@/components/notice";
 import { ROLE_LABELS } from "@/lib/roles";
+import { useHydrated } from "@/lib/use-hydrated";
 import { trpc } from "@/trpc/react";
 import { type Member, memberRole } from "./member";
 
@@ -16,6 +17,7 @@ type MemberControlsProps = { member: Member; isViewer: boolean; onNotice: (notic
  * its refusal is shown as it is.
  */
 export function MemberControls({ member, isViewer, onNotice }: MemberControlsProps) {
+  const hydrated = useHydrated();
   const selectId = useId();
   const router = useRouter();
   const utils = trpc.useUtils();
@@ -54,7 +56,7 @@ export function MemberControls({ member, isViewer, onNotice }: MemberControlsPro
       <select
         id={selectId}
         value={memberRole(member.role)}
-        disabled={updateRole.isPending}
+        disabled={!hydrated || updateRole.isPending}
         onChange={(event) => {
           onNotice(null);
           updateRole.mutate({ memberId: member.id, role: event.target.value as MemberRole });
@@ -71,7 +73,7 @@ export function MemberControls({ member, isViewer, onNotice }: MemberControlsPro
           <button
             type="button"
             className="danger"
-            disabled={remove.isPending}
+            disabled={!hydrated || remove.isPending}
             onClick={() => remove.mutate({ memberId: member.id })}
           >
             {remove.isPending ? "Removing…" : `Confirm removing ${name}`}
@@ -81,7 +83,12 @@ export function MemberControls({ member, isViewer, onNotice }: MemberControlsPro
           </button>
         </>
       ) : (
-        <button type="button" aria-label={`Remove ${name}`} onClick={() => setConfirming(true)}>
+        <button
+          type="button"
+          aria-label={`Remove ${name}`}
+          disabled={!hydrated}
+          onClick={() => setConfirming(true)}
+        >
           Remove
         </button>
       )}

@@ -4,6 +4,7 @@ import { useId } from "react";
 import { DateTime } from "@/components/date-time";
 import type { Notice } from "@/components/notice";
 import { ROLE_LABELS } from "@/lib/roles";
+import { useHydrated } from "@/lib/use-hydrated";
 import { trpc } from "@/trpc/react";
 import { type Invitation, invitationPath, memberRole } from "./member";
 
@@ -39,6 +40,7 @@ function PendingInvitation({
   invitation: Invitation;
   onNotice: (notice: Notice) => void;
 }) {
+  const hydrated = useHydrated();
   const utils = trpc.useUtils();
   const revoke = trpc.org.invitations.revoke.useMutation({
     onSuccess: async () => {
@@ -63,13 +65,18 @@ function PendingInvitation({
         </div>
       </div>
       <div className="row-actions">
-        <button type="button" aria-label={`Copy invite link for ${invitation.email}`} onClick={copy}>
+        <button
+          type="button"
+          aria-label={`Copy invite link for ${invitation.email}`}
+          disabled={!hydrated}
+          onClick={copy}
+        >
           Copy link
         </button>
         <button
           type="button"
           aria-label={`Revoke invitation for ${invitation.email}`}
-          disabled={revoke.isPending}
+          disabled={!hydrated || revoke.isPending}
           onClick={() => revoke.mutate({ invitationId: invitation.id })}
         >
           Revoke

@@ -6,11 +6,13 @@ import { FormMessages } from "@/components/form-messages";
 import { TextField } from "@/components/text-field";
 import { issuesFromSchema, issuesFromServer, noIssues } from "@/lib/form-issues";
 import { serverProblem } from "@/lib/issues";
+import { useHydrated } from "@/lib/use-hydrated";
 import { trpc } from "@/trpc/react";
 import { suggestSlug } from "./slug";
 
 /** Creates an organisation; the creator becomes its owner and it becomes the active one. */
 export function CreateOrganizationForm() {
+  const hydrated = useHydrated();
   const headingId = useId();
   const [name, setName] = useState("");
   const [slug, setSlug] = useState("");
@@ -59,7 +61,11 @@ export function CreateOrganizationForm() {
       </div>
       <FormMessages messages={issues.formErrors} />
       <div className="actions">
-        <button type="submit" className="primary" disabled={create.isPending || create.isSuccess}>
+        <button
+          type="submit"
+          className="primary"
+          disabled={!hydrated || create.isPending || create.isSuccess}
+        >
           {create.isPending ? "Creating…" : "Create organisation"}
         </button>
       </div>

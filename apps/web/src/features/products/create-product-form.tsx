@@ -3,6 +3,7 @@
 import { type FormEvent, useId } from "react";
 import { FormMessages } from "@/components/form-messages";
 import { serverProblem } from "@/lib/issues";
+import { useHydrated } from "@/lib/use-hydrated";
 import { trpc } from "@/trpc/react";
 import type { Product } from "./product";
 import { ProductFields } from "./product-fields";
@@ -10,6 +11,7 @@ import { emptyProductForm, productFormErrorsFromServer, readCreateProduct } from
 import { useProductForm } from "./use-product-form";
 
 export function CreateProductForm({ onCreated }: { onCreated: (product: Product) => void }) {
+  const hydrated = useHydrated();
   const headingId = useId();
   const form = useProductForm(emptyProductForm);
   const utils = trpc.useUtils();
@@ -36,7 +38,7 @@ export function CreateProductForm({ onCreated }: { onCreated: (product: Product)
       <ProductFields values={form.values} errors={form.errors} onChange={form.setField} />
       <FormMessages messages={form.errors.form} />
       <div className="actions">
-        <button type="submit" className="primary" disabled={create.isPending}>
+        <button type="submit" className="primary" disabled={!hydrated || create.isPending}>
           {create.isPending ? "Creating…" : "Create product"}
         </button>
       </div>

@@ -4,6 +4,7 @@ import type { RouterOutputs } from "@tally/api";
 import { useState } from "react";
 import { DateTime, formatDateTime } from "@/components/date-time";
 import { type Notice, NoticeLine } from "@/components/notice";
+import { useHydrated } from "@/lib/use-hydrated";
 import { trpc } from "@/trpc/react";
 import { describeDevice } from "./device";
 
@@ -11,6 +12,7 @@ type Session = RouterOutputs["account"]["sessions"]["list"][number];
 
 /** Where this user is signed in; any other session can be ended from here. */
 export function SessionsView() {
+  const hydrated = useHydrated();
   const [notice, setNotice] = useState<Notice>(null);
   const utils = trpc.useUtils();
   const sessions = trpc.account.sessions.list.useQuery();
@@ -45,7 +47,7 @@ export function SessionsView() {
         </p>
         <button
           type="button"
-          disabled={others === 0 || revokeOthers.isPending}
+          disabled={!hydrated || others === 0 || revokeOthers.isPending}
           onClick={() => revokeOthers.mutate()}
         >
           {revokeOthers.isPending ? "Signing out…" : "Sign out everywhere else"}
@@ -76,6 +78,7 @@ export function SessionsView() {
 }
 
 function SessionRow({ session, onNotice }: { session: Session; onNotice: (notice: Notice) => void }) {
+  const hydrated = useHydrated();
   const utils = trpc.useUtils();
   const device = describeDevice(session.userAgent);
   const revoke = trpc.account.sessions.revoke.useMutation({
@@ -103,7 +106,7 @@ function SessionRow({ session, onNotice }: { session: Session; onNotice: (notice
           <button
             type="button"
             aria-label={`Sign out ${device}, signed in ${formatDateTime(session.createdAt)}`}
-            disabled={revoke.isPending}
+            disabled={!hydrated || revoke.isPending}
             onClick={() => revoke.mutate({ sessionId: session.id })}
           >
             Sign out

@@ -4,6 +4,7 @@ import type { RouterOutputs } from "@tally/api";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId } from "react";
+import { useHydrated } from "@/lib/use-hydrated";
 import { trpc } from "@/trpc/react";
 
 type Organization = RouterOutputs["org"]["listMine"][number];
@@ -15,6 +16,7 @@ const NEW_ORGANIZATION = "new";
  * then renders again for it, and nothing cached for the previous one is reused.
  */
 export function OrganizationSwitcher({ organizations }: { organizations: Organization[] }) {
+  const hydrated = useHydrated();
   const id = useId();
   const router = useRouter();
   const utils = trpc.useUtils();
@@ -36,7 +38,7 @@ export function OrganizationSwitcher({ organizations }: { organizations: Organiz
       <select
         id={id}
         value={active?.id ?? ""}
-        disabled={setActive.isPending}
+        disabled={!hydrated || setActive.isPending}
         onChange={(event) => {
           if (event.target.value === NEW_ORGANIZATION) router.push("/organizations/new");
           else setActive.mutate({ organizationId: event.target.value });
