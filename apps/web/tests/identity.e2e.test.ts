@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { demoOwner, interactive, signInForToken, signInThroughPage } from "./support/auth";
 import { launchBrowser, type TestBrowser } from "./support/browser";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
 import { startWebServer, type WebServer } from "./support/web-server";
@@ -41,7 +42,7 @@ const heading = (page: Page, name: string | RegExp) => page.getByRole("heading",
 const memberRow = (page: Page, name: string) => page.getByRole("row", { name: new RegExp(name) });
 
 async function fillSignUp(page: Page, person: typeof ada) {
-  const form = page.getByRole("form", { name: "Create your account" });
+  const form = await interactive(page.getByRole("form", { name: "Create your account" }));
   await form.getByLabel("Name").fill(person.name);
   await form.getByLabel("Email").fill(person.email);
   await form.getByLabel("Password").fill(person.password);
@@ -64,7 +65,7 @@ describe("identity, organisations and roles in the browser", () => {
     // She belongs to no organisation yet, so she is asked to create one.
     await heading(adaPage, "Create your organisation").waitFor();
     expect(at(adaPage).pathname).toBe("/organizations/new");
-    const newOrganisation = adaPage.getByRole("form", { name: "New organisation" });
+    const newOrganisation = await interactive(adaPage.getByRole("form", { name: "New organisation" }));
     await newOrganisation.getByLabel("Name").fill(organisation);
     expect(await newOrganisation.getByLabel("Address").inputValue()).toBe(`lovelace-instruments-${stamp}`);
     await newOrganisation.getByRole("button", { name: "Create organisation" }).click();
@@ -76,7 +77,7 @@ describe("identity, organisations and roles in the browser", () => {
     expect(await adaPage.getByLabel("Organisation").inputValue()).not.toBe("");
 
     // She invites Ben and copies the link (Tally sends no email).
-    const invite = adaPage.getByRole("form", { name: "Invite someone" });
+    const invite = await interactive(adaPage.getByRole("form", { name: "Invite someone" }));
     await invite.getByLabel("Email").fill(ben.email);
     await invite.getByLabel("Role").selectOption("member");
     await invite.getByRole("button", { name: "Create invitation" }).click();
@@ -153,5 +154,67 @@ describe("identity, organisations and roles in the browser", () => {
     expect(at(benPage).pathname).toBe("/sign-in");
     expect(at(benPage).searchParams.get("next")).toBe("/members");
     await heading(benPage, "Sign in").waitFor();
+  });
+});
+
+describe("signing in", () => {
+  test("a wrong password gets one generic answer; too many tries are told when to come back", async () => {
+    await benBrowser.context.clearCookies();
+    const page = await benBrowser.context.newPage();
+    await page.goto(`${server.url}/sign-in?next=/sessions`);
+    const form = await interactive(page.getByRole("form", { name: "Sign in" }));
+    const refusal = form.getByRole("alert");
+    await form.getByLabel("Email").fill(`nobody-${stamp}@example.test`);
+    await form.getByLabel("Password").fill("not-the-password");
+    // Five tries per account are allowed; each says the same, whether or not the account exists.
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      await form.getByRole("button", { name: "Sign in" }).click();
+      await refusal.getByText("Incorrect email or password.").waitFor();
+      await form.getByRole("button", { name: "Sign in" }).and(page.locator(":enabled")).waitFor();
+    }
+    await form.getByRole("button", { name: "Sign in" }).click();
+    await refusal.getByText(/^Too many attempts, try again in \d+ s\.$/).waitFor();
+    expect(at(page).pathname).toBe("/sign-in");
+    await page.close();
+  });
+
+  test("a next= that points off the site lands on the home page instead", async () => {
+    await benBrowser.context.clearCookies();
+    const page = await benBrowser.context.newPage();
+    await page.goto(`${server.url}/sign-in?next=//evil.example/steal`);
+    const form = await interactive(page.getByRole("form", { name: "Sign in" }));
+    await form.getByLabel("Email").fill(demoOwner.email);
+    await form.getByLabel("Password").fill(demoOwner.password);
+    await form.getByRole("button", { name: "Sign in" }).click();
+    await heading(page, "Products").waitFor();
+    expect(at(page).origin).toBe(server.url);
+    await page.close();
+  });
+});
+
+describe("the sessions page", () => {
+  test("marks this session and signs out every other one, bearer tokens included", async () => {
+    await benBrowser.context.clearCookies();
+    const page = await benBrowser.context.newPage();
+    const token = await signInForToken(server.url, demoOwner);
+    const me = () =>
+      fetch(`${server.url}/api/trpc/account.me`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await me()).status).toBe(200);
+
+    await signInThroughPage(page, server.url, demoOwner);
+    await page.goto(`${server.url}/sessions`);
+    await heading(page, "Your sessions").waitFor();
+    const rows = page.getByRole("row");
+    expect(await rows.count()).toBeGreaterThanOrEqual(1 + 2); // the header row, this session, the token's
+    await page.getByRole("row", { name: /This session/ }).waitFor();
+
+    await page.getByRole("button", { name: "Sign out everywhere else" }).click();
+    await page
+      .getByRole("status")
+      .getByText(/^Signed out \d+ other sessions?$/)
+      .waitFor();
+    expect(await rows.count()).toBe(1 + 1);
+    expect((await me()).status).toBe(401);
+    await page.close();
   });
 });

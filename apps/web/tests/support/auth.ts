@@ -1,4 +1,4 @@
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 
 export type Credentials = { email: string; password: string };
 
@@ -25,9 +25,18 @@ export async function signInForToken(baseUrl: string, { email, password }: Crede
 /** Signs in through the sign-in page, as a person would; the browser keeps the session cookie. */
 export async function signInThroughPage(page: Page, baseUrl: string, { email, password }: Credentials) {
   await page.goto(`${baseUrl}/sign-in`);
-  const form = page.getByRole("form", { name: "Sign in" });
+  const form = await interactive(page.getByRole("form", { name: "Sign in" }));
   await form.getByLabel("Email").fill(email);
   await form.getByLabel("Password").fill(password);
   await form.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((url) => url.pathname !== "/sign-in");
+}
+
+/**
+ * Resolves once React has hydrated the form (its submit button is enabled
+ * only then): typing into the server's HTML before that could be lost.
+ */
+export async function interactive(form: Locator): Promise<Locator> {
+  await form.locator("button[type=submit]:enabled").first().waitFor();
+  return form;
 }
