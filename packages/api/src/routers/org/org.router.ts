@@ -5,6 +5,7 @@ import {
   memberIdInput,
   organizationIdInput,
   updateMemberRoleInput,
+  updateOrganizationSettingsInput,
 } from "@tally/validators";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { authedProcedure, orgProcedure, roleProcedure } from "../../trpc.ts";
@@ -16,7 +17,13 @@ import {
   revokeInvitation,
 } from "./invitations.service.ts";
 import { listMembers, removeMember, updateMemberRole } from "./members.service.ts";
-import { createOrganization, listMyOrganizations, setActiveOrganization } from "./organizations.service.ts";
+import {
+  createOrganization,
+  getOrganizationSettings,
+  listMyOrganizations,
+  setActiveOrganization,
+  updateOrganizationSettings,
+} from "./organizations.service.ts";
 
 export const orgRouter = {
   create: authedProcedure
@@ -26,6 +33,13 @@ export const orgRouter = {
   setActive: authedProcedure
     .input(organizationIdInput)
     .mutation(({ ctx, input }) => setActiveOrganization(ctx, input.organizationId)),
+
+  settings: {
+    get: orgProcedure.query(({ ctx }) => getOrganizationSettings(ctx)),
+    update: roleProcedure("owner")
+      .input(updateOrganizationSettingsInput)
+      .mutation(({ ctx, input }) => updateOrganizationSettings(ctx, input)),
+  },
 
   members: {
     list: orgProcedure.query(({ ctx }) => listMembers(ctx)),

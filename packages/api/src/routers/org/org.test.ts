@@ -193,3 +193,50 @@ describe("invitations", () => {
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 });
+
+describe("settings", () => {
+  test("only an owner sets the tax rate; drafts pick it up at their next edit, placed orders keep theirs", async () => {
+    const org = await api.organisation("Taxing");
+    const admin = await org.join("admin");
+    await expect(admin.caller.org.settings.update({ taxRateBasisPoints: 1000 })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(org.caller.org.settings.update({ taxRateBasisPoints: 10_001 })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+
+    const customer = await org.caller.customers.create({ name: "Buyer" });
+    const product = await org.caller.catalog.products.create({
+      sku: "TAX-1",
+      name: "Taxed",
+      priceMinor: 1000,
+      currency: "USD",
+      stock: 10,
+    });
+    let draft = await org.caller.orders.create({ customerId: customer.id });
+    draft = await org.caller.orders.addItem({
+      orderId: draft.id,
+      version: draft.version,
+      productId: product.id,
+      quantity: 1,
+    });
+    expect(draft.taxMinor).toBe(0);
+
+    await org.caller.org.settings.update({ taxRateBasisPoints: 2000 });
+    await expect(org.caller.org.settings.get()).resolves.toMatchObject({ taxRateBasisPoints: 2000 });
+    draft = await org.caller.orders.addItem({
+      orderId: draft.id,
+      version: draft.version,
+      productId: product.id,
+      quantity: 1,
+    });
+    expect(draft).toMatchObject({ subtotalMinor: 2000, taxMinor: 400, totalMinor: 2400 });
+
+    await org.caller.orders.place({ orderId: draft.id });
+    await org.caller.org.settings.update({ taxRateBasisPoints: 0 });
+    await expect(org.caller.orders.get({ id: draft.id })).resolves.toMatchObject({
+      taxMinor: 400,
+      taxRateBasisPoints: 2000,
+    });
+  });
+});

@@ -2,7 +2,7 @@ import type { CreateOrganizationInput } from "@tally/validators";
 import { TRPCError } from "@trpc/server";
 import { callAuth } from "../../auth-call.ts";
 import { notFound } from "../../errors.ts";
-import type { AuthedContext } from "../../trpc.ts";
+import type { AuthedContext, OrgContext } from "../../trpc.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { type OrganizationView, organizationSelect } from "./org.select.ts";
 
@@ -58,4 +58,32 @@ export async function setActiveOrganization(
     ctx.auth.api.setActiveOrganization({ body: { organizationId }, headers: ctx.headers }),
   );
   return membership.organization;
+}
+
+export function getOrganizationSettings(ctx: OrgContext) {
+  return ctx.db.organization.findUniqueOrThrow({
+    where: { id: ctx.org.id },
+    select: { ...organizationSelect, taxRateBasisPoints: true },
+  });
+}
+
+/** Applies to drafts from their next edit; placed orders keep the rate they were placed at. */
+export async function updateOrganizationSettings(
+  ctx: OrgContext,
+  { taxRateBasisPoints }: { taxRateBasisPoints: number },
+) {
+  const before = await getOrganizationSettings(ctx);
+  const updated = await ctx.db.organization.update({
+    where: { id: ctx.org.id },
+    data: { taxRateBasisPoints },
+    select: { ...organizationSelect, taxRateBasisPoints: true },
+  });
+  await recordAudit(ctx, {
+    organizationId: ctx.org.id,
+    action: "organization.settings_changed",
+    targetType: "organization",
+    targetId: ctx.org.id,
+    details: { taxRateBasisPoints: { from: before.taxRateBasisPoints, to: taxRateBasisPoints } },
+  });
+  return updated;
 }
