@@ -53,10 +53,13 @@ export async function createContext({
   db,
   auth,
   headers,
+  safety,
 }: {
   db: PrismaClient;
   auth: Auth;
   headers: Headers;
+  /** Given only for calls forwarded by the web app, which judged the original request (forwarding/). */
+  safety?: RequestSafety;
 }) {
   const incoming = headers.get("x-request-id");
   const identity = await auth.api.getSession({ headers });
@@ -65,7 +68,7 @@ export async function createContext({
     auth,
     identity,
     headers,
-    safety: requestSafety(headers, auth.options.trustedOrigins),
+    safety: safety ?? requestSafety(headers, auth.options.trustedOrigins),
     requestId: incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID(),
   });
 }

@@ -1,0 +1,156 @@
+import { type AnyTRPCRouter, getTRPCErrorShape, TRPCError, transformTRPCResponse } from "@trpc/server";
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
+import { SERVICE_CREDENTIAL_HEADER } from "./service-credential.ts";
+import {
+  buildTrpcRequest,
+  readTrpcRequest,
+  routerOf,
+  type TrpcCall,
+  type TrpcRequest,
+} from "./trpc-request.ts";
+
+export type ForwardingOptions = {
+  router: AnyTRPCRouter;
+  /** Where the local handler is mounted, e.g. `/api/trpc`. */
+  endpoint: string;
+  /** The API server's tRPC base URL, e.g. `http://127.0.0.1:4000/trpc`. */
+  remoteUrl: string;
+  remoteRouters: ReadonlySet<string>;
+  timeoutMs: number;
+  /** Authenticates the caller here and returns the credential that vouches for them. */
+  credentialFor: (req: Request) => Promise<string>;
+  /** Runs calls in this process (tRPC's fetch adapter). */
+  local: (req: Request) => Promise<Response>;
+  fetch?: typeof fetch;
+};
+
+type Item = { result?: unknown; error?: { json?: { data?: { httpStatus?: number } } } };
+
+/**
+ * The web app's tRPC endpoint when some routers have moved to the API server.
+ * Calls to moved routers are sent there with a service credential; the rest
+ * run here; a batch that mixes both is split and answered as one batch, in
+ * order. When the server is down or slow, its calls fail fast with
+ * BAD_GATEWAY / GATEWAY_TIMEOUT and the local ones still answer.
+ */
+export function createForwardingHandler(options: ForwardingOptions) {
+  const send = options.fetch ?? fetch;
+
+  return async function handle(req: Request): Promise<Response> {
+    const request = options.remoteRouters.size > 0 ? await readTrpcRequest(req, options.endpoint) : null;
+    if (!request) return options.local(req);
+    const isRemote = request.calls.map((call) => options.remoteRouters.has(routerOf(call.path)));
+    if (!isRemote.some(Boolean)) return options.local(req);
+
+    if (isRemote.every(Boolean)) {
+      const forwarded = await forward(req, request, request.calls);
+      if (forwarded instanceof Response) return passThrough(forwarded);
+      return answer(request, forwarded.items, forwarded.headers);
+    }
+    if (request.streaming) {
+      return answer(
+        request,
+        request.calls.map((call) => errorItem(call, "BAD_REQUEST", STREAMING_MIX)),
+        null,
+      );
+    }
+
+    const localCalls = request.calls.filter((_, index) => !isRemote[index]);
+    const remoteCalls = request.calls.filter((_, index) => isRemote[index]);
+    const localRequest = buildTrpcRequest(
+      new URL(options.endpoint, req.url).toString(),
+      request,
+      localCalls,
+      req.headers,
+    );
+    const [localResponse, remote] = await Promise.all([
+      options.local(localRequest),
+      forward(req, request, remoteCalls),
+    ]);
+    const localItems = (await localResponse.json()) as Item[];
+    const remoteItems = remote instanceof Response ? ((await remote.json()) as Item[]) : remote.items;
+
+    let nextLocal = 0;
+    let nextRemote = 0;
+    const items = request.calls.map((_, index) =>
+      isRemote[index] ? remoteItems[nextRemote++] : localItems[nextLocal++],
+    );
+    return answer(request, items as Item[], localResponse.headers);
+  };
+
+  /** The server's own response when it answered in the expected shape, else one error item per call. */
+  async function forward(req: Request, request: TrpcRequest, calls: TrpcCall[]) {
+    const headers = new Headers({ "content-type": "application/json" });
+    headers.set(SERVICE_CREDENTIAL_HEADER, await options.credentialFor(req));
+    for (const name of ["trpc-accept", "idempotency-key", "accept"]) {
+      const value = req.headers.get(name);
+      if (value) headers.set(name, value);
+    }
+    const remoteRequest = buildTrpcRequest(
+      options.remoteUrl,
+      request,
+      calls,
+      headers,
+      AbortSignal.timeout(options.timeoutMs),
+    );
+    let response: Response;
+    try {
+      response = await send(remoteRequest);
+    } catch (error) {
+      const timedOut = error instanceof DOMException && error.name === "TimeoutError";
+      const code = timedOut ? "GATEWAY_TIMEOUT" : "BAD_GATEWAY";
+      const message = timedOut
+        ? `The API server did not answer within ${options.timeoutMs} ms`
+        : "The API server could not be reached";
+      return { items: calls.map((call) => errorItem(call, code, message)), headers: null };
+    }
+    const json = response.headers.get("content-type")?.startsWith("application/json");
+    if (!json && !request.streaming) {
+      await response.body?.cancel();
+      return {
+        items: calls.map((call) =>
+          errorItem(call, "BAD_GATEWAY", `The API server answered ${response.status}`),
+        ),
+        headers: null,
+      };
+    }
+    return response;
+  }
+
+  function errorItem(call: TrpcCall, code: TRPC_ERROR_CODE_KEY, message: string): Item {
+    const shape = getTRPCErrorShape({
+      config: options.router._def._config,
+      error: new TRPCError({ code, message }),
+      type: "unknown",
+      path: call.path,
+      input: undefined,
+      ctx: undefined,
+    });
+    return transformTRPCResponse(options.router._def._config, { error: shape }) as Item;
+  }
+}
+
+const STREAMING_MIX =
+  "A streamed batch cannot mix procedures served here and on the API server; send them in separate requests";
+
+/** tRPC's own rule: one status for the whole batch when all calls agree, 207 when they do not. */
+function answer(request: TrpcRequest, items: Item[], headers: Headers | null): Response {
+  const statuses = new Set(
+    items.map((item) => item.error?.json?.data?.httpStatus ?? (item.error ? 500 : 200)),
+  );
+  const status = statuses.size === 1 ? [...statuses][0]! : 207;
+  const responseHeaders = new Headers({ "content-type": "application/json" });
+  const vary = headers?.get("vary");
+  if (vary) responseHeaders.set("vary", vary);
+  return new Response(JSON.stringify(request.batch ? items : items[0]), { status, headers: responseHeaders });
+}
+
+/** The server's answer as it is (streams included), minus connection-level headers. */
+function passThrough(response: Response): Response {
+  const headers = new Headers();
+  for (const name of ["content-type", "vary", "cache-control"]) {
+    const value = response.headers.get(name);
+    if (value) headers.set(name, value);
+  }
+  return new Response(response.body, { status: response.status, headers });
+}

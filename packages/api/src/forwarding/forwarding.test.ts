@@ -1,0 +1,242 @@
+/**
+ * Forwarding, end to end in one process: a real HTTP "API server" serving the
+ * appRouter (it accepts forwarded calls only with a valid credential), and the
+ * web app's endpoint, called through @trpc/client like a browser would.
+ */
+import { once } from "node:events";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
+import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import { fromNodeHeaders } from "better-auth/node";
+import superjson from "superjson";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { AppRouter } from "../root.ts";
+import { appRouter } from "../root.ts";
+import { createTestApi, type TestApi, type TestOrganisation, testAuthConfig } from "../testing/index.ts";
+import { createContext } from "../trpc.ts";
+import { resolveForwardedRequest } from "./forwarded-headers.ts";
+import {
+  createCredentialVerifier,
+  SERVICE_CREDENTIAL_HEADER,
+  signServiceCredential,
+} from "./service-credential.ts";
+import { createTrpcEndpoint } from "./trpc-endpoint.ts";
+
+const SECRET = "forwarding-test-secret-0123456789abcdef";
+let api: TestApi;
+let org: TestOrganisation;
+let server: Server;
+let serverUrl: string;
+const remoteCalls: string[] = [];
+
+beforeAll(async () => {
+  api = await createTestApi();
+  org = await api.organisation("Forwarded");
+  const verify = createCredentialVerifier({ secret: SECRET });
+  const trpc = createHTTPHandler({
+    router: appRouter,
+    basePath: "/trpc/",
+    createContext: async ({ req }) => {
+      const { headers, safety } = await resolveForwardedRequest(fromNodeHeaders(req.headers), verify);
+      return createContext({ db: api.db, auth: api.auth, headers, ...(safety ? { safety } : {}) });
+    },
+  });
+  server = createServer((req, res) => {
+    remoteCalls.push(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
+    if (req.url?.includes("slow")) return; // never answers: for the timeout test
+    trpc(req, res);
+  });
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  serverUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/trpc`;
+});
+afterAll(async () => {
+  server?.close();
+  await api?.close();
+});
+
+function webEndpoint(remoteRouters: string[], apiUrl = serverUrl, timeoutMs = 2000) {
+  return createTrpcEndpoint({
+    db: api.db,
+    auth: api.auth,
+    endpoint: "/api/trpc",
+    forwarding: { remoteRouters: new Set(remoteRouters), apiUrl, secret: SECRET, timeoutMs },
+  });
+}
+
+function clientOf(endpoint: (req: Request) => Promise<Response>, headers: Record<string, string>) {
+  return createTRPCClient<AppRouter>({
+    links: [
+      httpBatchLink({
+        url: `${testAuthConfig.baseURL}/api/trpc`,
+        transformer: superjson,
+        headers: () => headers,
+        fetch: (url, init) => endpoint(new Request(url, init as RequestInit)),
+      }),
+    ],
+  });
+}
+
+describe("forwarding", () => {
+  test("a batch mixing local and forwarded calls is answered in order, as the real caller in their organisation", async () => {
+    const client = clientOf(webEndpoint(["catalog"]), { authorization: `Bearer ${org.owner.token}` });
+    remoteCalls.length = 0;
+    const [me, created, list, settings] = await Promise.all([
+      client.account.me.query(),
+      client.catalog.products.create.mutate({
+        sku: "FWD-1",
+        name: "Forwarded",
+        priceMinor: 5,
+        currency: "USD",
+      }),
+      client.catalog.products.list.query(),
+      client.org.settings.get.query(),
+    ]);
+    expect(me.user.id).toBe(org.owner.id);
+    expect(settings.id).toBe(org.id);
+    expect(list.items).toBeDefined();
+    expect(remoteCalls.join(" ")).toContain("catalog.products");
+    expect(remoteCalls.join(" ")).not.toContain("account.me");
+    const stored = await api.db.product.findUniqueOrThrow({ where: { id: created.id } });
+    expect(stored.organizationId).toBe(org.id);
+  });
+
+  test("errors from the server reach the client with the same code and shape", async () => {
+    const forwarded = clientOf(webEndpoint(["catalog"]), { authorization: `Bearer ${org.owner.token}` });
+    const local = clientOf(webEndpoint([]), { authorization: `Bearer ${org.owner.token}` });
+    const viaServer = await forwarded.catalog.products.get
+      .query({ id: "missing" })
+      .catch((error: unknown) => error);
+    const inProcess = await local.catalog.products.get
+      .query({ id: "missing" })
+      .catch((error: unknown) => error);
+    expect(viaServer).toBeInstanceOf(TRPCClientError);
+    expect((viaServer as TRPCClientError<AppRouter>).message).toBe(
+      (inProcess as TRPCClientError<AppRouter>).message,
+    );
+    expect((viaServer as TRPCClientError<AppRouter>).data).toEqual(
+      (inProcess as TRPCClientError<AppRouter>).data,
+    );
+  });
+
+  test("an anonymous caller stays anonymous on the server", async () => {
+    const client = clientOf(webEndpoint(["catalog"]), {});
+    await expect(client.catalog.products.list.query()).rejects.toMatchObject({
+      data: { code: "UNAUTHORIZED" },
+    });
+  });
+
+  test("a cross-site cookie mutation is refused by the server too: the web app's verdict travels with the call", async () => {
+    const signIn = await api.auth.handler(
+      new Request(`${testAuthConfig.baseURL}/api/auth/sign-in/email`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: testAuthConfig.baseURL },
+        body: JSON.stringify({ email: org.owner.email, password: "correct horse battery staple" }),
+      }),
+    );
+    const cookie = signIn.headers
+      .getSetCookie()
+      .map((value) => value.split(";")[0])
+      .join("; ");
+    const client = clientOf(webEndpoint(["catalog"]), { cookie, origin: "https://evil.example" });
+    await expect(
+      client.catalog.products.create.mutate({
+        sku: "CSRF-1",
+        name: "Forged",
+        priceMinor: 1,
+        currency: "USD",
+      }),
+    ).rejects.toMatchObject({ data: { code: "FORBIDDEN" } });
+    expect(await api.db.product.count({ where: { sku: "CSRF-1" } })).toBe(0);
+  });
+});
+
+describe("the server accepts a forwarded identity only with a valid credential", () => {
+  async function callServerWith(credential: string) {
+    const response = await fetch(`${serverUrl}/account.me`, {
+      headers: { [SERVICE_CREDENTIAL_HEADER]: credential },
+    });
+    return {
+      status: response.status,
+      body: (await response.json()) as { error?: { json?: { message?: string } } },
+    };
+  }
+  const identity = () => ({
+    sessionToken: org.owner.token,
+    requestId: "req-1",
+    safety: { credential: "bearer" as const, crossSite: false },
+  });
+
+  test("a valid credential acts as the caller", async () => {
+    const credential = await signServiceCredential(identity(), { secret: SECRET });
+    expect((await callServerWith(credential)).status).toBe(200);
+  });
+
+  test.each([
+    [
+      "forged with another secret",
+      () => signServiceCredential(identity(), { secret: "x".repeat(40) }),
+      "invalid",
+    ],
+    ["expired", () => signServiceCredential(identity(), { secret: SECRET, ttlSeconds: -10 }), "expired"],
+    [
+      "for another audience",
+      () => signServiceCredential(identity(), { secret: SECRET, audience: "tally-reports" }),
+      "not for this service",
+    ],
+    [
+      "tampered with",
+      async () => `${(await signServiceCredential(identity(), { secret: SECRET })).slice(0, -4)}AAAA`,
+      "invalid",
+    ],
+  ])("a credential %s is refused", async (_case, make, reason) => {
+    const { status, body } = await callServerWith(await make());
+    expect(status).toBe(401);
+    expect(body.error?.json?.message).toContain(reason);
+  });
+
+  test("a replayed credential is refused", async () => {
+    const credential = await signServiceCredential(identity(), { secret: SECRET });
+    expect((await callServerWith(credential)).status).toBe(200);
+    const replay = await callServerWith(credential);
+    expect(replay.status).toBe(401);
+    expect(replay.body.error?.json?.message).toContain("already used");
+  });
+});
+
+describe("failure", () => {
+  test("with the server down, forwarded calls fail fast with BAD_GATEWAY and local ones still answer", async () => {
+    const client = clientOf(webEndpoint(["catalog"], "http://127.0.0.1:9/trpc"), {
+      authorization: `Bearer ${org.owner.token}`,
+    });
+    const started = performance.now();
+    const [me, list] = await Promise.allSettled([
+      client.account.me.query(),
+      client.catalog.products.list.query(),
+    ]);
+    expect(me).toMatchObject({ status: "fulfilled", value: { user: { id: org.owner.id } } });
+    expect(list).toMatchObject({
+      status: "rejected",
+      reason: { data: { code: "BAD_GATEWAY", httpStatus: 502 } },
+    });
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  test("with the server slow, forwarded calls fail with GATEWAY_TIMEOUT within the timeout", async () => {
+    const client = clientOf(webEndpoint(["catalog"], `${serverUrl.replace("/trpc", "/slow/trpc")}`, 300), {
+      authorization: `Bearer ${org.owner.token}`,
+    });
+    const started = performance.now();
+    const [me, list] = await Promise.allSettled([
+      client.account.me.query(),
+      client.catalog.products.list.query(),
+    ]);
+    expect(me.status).toBe("fulfilled");
+    expect(list).toMatchObject({
+      status: "rejected",
+      reason: { data: { code: "GATEWAY_TIMEOUT", httpStatus: 504 } },
+    });
+    expect(performance.now() - started).toBeLessThan(1500);
+  });
+});

@@ -1,0 +1,81 @@
+import { createHash, randomUUID } from "node:crypto";
+import { EncryptJWT, errors, jwtDecrypt } from "jose";
+import type { RequestSafety } from "../request-safety.ts";
+
+/**
+ * What the web app tells the API server about the caller it authenticated:
+ * their session token (null for an anonymous caller) and the request id.
+ * It travels as an encrypted, audience-bound JWT (JWE, A256GCM) that lives
+ * for seconds and is accepted once, so a credential seen on the wire can be
+ * neither read, forged, reused nor sent to another service.
+ */
+export type ForwardedIdentity = {
+  sessionToken: string | null;
+  requestId: string | null;
+  /** How the caller reached the web app, so the server applies the same cross-site rules. */
+  safety: RequestSafety;
+};
+
+export const SERVICE_CREDENTIAL_HEADER = "x-tally-service-credential";
+const ISSUER = "tally-web";
+export const SERVER_AUDIENCE = "tally-server";
+
+export type CredentialOptions = { secret: string; audience?: string; ttlSeconds?: number };
+
+const keyFrom = (secret: string) => createHash("sha256").update(secret).digest();
+
+export async function signServiceCredential(
+  identity: ForwardedIdentity,
+  options: CredentialOptions,
+): Promise<string> {
+  return new EncryptJWT({
+    tok: identity.sessionToken,
+    rid: identity.requestId,
+    via: identity.safety.credential,
+    xs: identity.safety.crossSite,
+  })
+    .setProtectedHeader({ alg: "dir", enc: "A256GCM" })
+    .setIssuer(ISSUER)
+    .setAudience(options.audience ?? SERVER_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(`${options.ttlSeconds ?? 30}s`)
+    .setJti(randomUUID())
+    .encrypt(keyFrom(options.secret));
+}
+
+export class RejectedCredential extends Error {}
+
+/** Verifies credentials and remembers each one's id until it expires, refusing a second use. */
+export function createCredentialVerifier(options: { secret: string; audience?: string }) {
+  const key = keyFrom(options.secret);
+  const seen = new Map<string, number>();
+
+  return async function verify(token: string): Promise<ForwardedIdentity> {
+    let payload: Awaited<ReturnType<typeof jwtDecrypt>>["payload"];
+    try {
+      ({ payload } = await jwtDecrypt(token, key, {
+        issuer: ISSUER,
+        audience: options.audience ?? SERVER_AUDIENCE,
+        maxTokenAge: "5m",
+      }));
+    } catch (error) {
+      if (error instanceof errors.JWTExpired) throw new RejectedCredential("Service credential expired");
+      if (error instanceof errors.JWTClaimValidationFailed)
+        throw new RejectedCredential(`Service credential not for this service (${error.claim})`);
+      throw new RejectedCredential("Service credential invalid");
+    }
+    const now = Date.now();
+    for (const [id, expiresAt] of seen) if (expiresAt < now) seen.delete(id);
+    if (!payload.jti || !payload.exp) throw new RejectedCredential("Service credential invalid");
+    if (seen.has(payload.jti)) throw new RejectedCredential("Service credential already used");
+    seen.set(payload.jti, payload.exp * 1000);
+    const credential = payload.via === "cookie" || payload.via === "bearer" ? payload.via : "none";
+    return {
+      sessionToken: typeof payload.tok === "string" ? payload.tok : null,
+      requestId: typeof payload.rid === "string" ? payload.rid : null,
+      safety: { credential, crossSite: payload.xs === true },
+    };
+  };
+}
+
+export type CredentialVerifier = ReturnType<typeof createCredentialVerifier>;

@@ -1,0 +1,64 @@
+import { randomUUID } from "node:crypto";
+import type { Auth } from "@tally/auth";
+import type { PrismaClient } from "@tally/db";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { logger } from "../logger.ts";
+import { requestSafety } from "../request-safety.ts";
+import { appRouter } from "../root.ts";
+import { createContext } from "../trpc.ts";
+import type { ForwardingConfig } from "./forwarding-config.ts";
+import { createForwardingHandler } from "./forwarding-handler.ts";
+import { signServiceCredential } from "./service-credential.ts";
+
+/**
+ * The web app's whole tRPC endpoint: every router in-process, except those
+ * named in the forwarding configuration, which are sent to the API server.
+ */
+export function createTrpcEndpoint({
+  db,
+  auth,
+  endpoint,
+  forwarding,
+}: {
+  db: PrismaClient;
+  auth: Auth;
+  endpoint: string;
+  forwarding: ForwardingConfig;
+}): (req: Request) => Promise<Response> {
+  const local = (req: Request) =>
+    fetchRequestHandler({
+      endpoint,
+      req,
+      router: appRouter,
+      createContext: () => createContext({ db, auth, headers: req.headers }),
+      onError: ({ error, path }) => {
+        if (error.code === "INTERNAL_SERVER_ERROR")
+          logger.error({ path, err: error.cause ?? error }, "unhandled error");
+      },
+    });
+  if (!forwarding) return local;
+
+  return createForwardingHandler({
+    router: appRouter,
+    endpoint,
+    remoteUrl: forwarding.apiUrl,
+    remoteRouters: forwarding.remoteRouters,
+    timeoutMs: forwarding.timeoutMs,
+    local,
+    // The caller is authenticated here; the server gets who they are, sealed.
+    credentialFor: async (req) => {
+      const identity = await auth.api.getSession({ headers: req.headers });
+      const requestId = req.headers.get("x-request-id") ?? randomUUID();
+      return signServiceCredential(
+        {
+          sessionToken: identity?.session.token ?? null,
+          requestId,
+          safety: requestSafety(req.headers, auth.options.trustedOrigins),
+        },
+        { secret: forwarding.secret },
+      );
+    },
+  });
+}
+
+export const routerNames = Object.keys(appRouter._def.record);

@@ -1,0 +1,48 @@
+import type { Prisma } from "@tally/db";
+
+/** What an invoice row shows in lists and in the CSV export. */
+export const invoiceSummarySelect = {
+  id: true,
+  number: true,
+  status: true,
+  currency: true,
+  totalMinor: true,
+  paidMinor: true,
+  issuedAt: true,
+  dueAt: true,
+  paidAt: true,
+  voidedAt: true,
+  orderId: true,
+  order: { select: { customer: { select: { id: true, name: true } } } },
+} satisfies Prisma.InvoiceSelect;
+
+export const invoicePaymentSelect = {
+  id: true,
+  provider: true,
+  providerPaymentId: true,
+  status: true,
+  amountMinor: true,
+  currency: true,
+  receivedAt: true,
+} satisfies Prisma.PaymentSelect;
+
+/** One invoice with the order it bills and every payment attempt against it, newest first. */
+export const invoiceSelect = {
+  ...invoiceSummarySelect,
+  version: true,
+  order: {
+    select: {
+      id: true,
+      status: true,
+      subtotalMinor: true,
+      taxMinor: true,
+      totalMinor: true,
+      placedAt: true,
+      customer: { select: { id: true, name: true } },
+    },
+  },
+  payments: { select: invoicePaymentSelect, orderBy: [{ receivedAt: "desc" }, { id: "desc" }] },
+} satisfies Prisma.InvoiceSelect;
+
+export type InvoiceSummaryView = Prisma.InvoiceGetPayload<{ select: typeof invoiceSummarySelect }>;
+export type InvoiceView = Prisma.InvoiceGetPayload<{ select: typeof invoiceSelect }>;
