@@ -1,5 +1,6 @@
 import type { RequestListener, ServerResponse } from "node:http";
 import { appRouter, createContext, logger } from "@tally/api";
+import { type CredentialVerifier, resolveForwardedRequest } from "@tally/api/forwarding";
 import type { Auth } from "@tally/auth";
 import type { PrismaClient } from "@tally/db";
 import { fromNodeHeaders, toNodeHandler } from "better-auth/node";
@@ -12,6 +13,8 @@ export type AppOptions = {
   limits: TrpcLimits;
   /** Behind a reverse proxy that sets x-forwarded-for; otherwise the socket's address is the client's. */
   trustProxy?: boolean;
+  /** Accepts calls the web app forwards (docs/extracting-the-api.md); null refuses them. */
+  verifyForwarded?: CredentialVerifier | null;
 };
 
 /** The standalone host: the same appRouter as the web app, plus the routes only a server needs. */
@@ -21,6 +24,7 @@ export function createApp({
   expressLane,
   limits,
   trustProxy = false,
+  verifyForwarded = null,
 }: AppOptions): RequestListener {
   const authHandler = toNodeHandler(auth);
   const trpc = createTrpcHandler({
@@ -28,7 +32,13 @@ export function createApp({
     basePath: "/trpc/",
     expressLane,
     limits,
-    createContext: ({ req }) => createContext({ db, auth, headers: fromNodeHeaders(req.headers) }),
+    createContext: async ({ req }) => {
+      const { headers, safety } = await resolveForwardedRequest(
+        fromNodeHeaders(req.headers),
+        verifyForwarded,
+      );
+      return createContext({ db, auth, headers, ...(safety ? { safety } : {}) });
+    },
     onError: ({ error, path }) => {
       if (error.code === "INTERNAL_SERVER_ERROR")
         logger.error({ path, err: error.cause ?? error }, "unhandled error");

@@ -10,6 +10,8 @@ const serverEnv = databaseEnv.extend({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Set behind a reverse proxy that writes x-forwarded-for; rate limits key on the client address. */
   TALLY_TRUST_PROXY: z.stringbool().default(false),
+  /** Shared with the web app: calls it forwards are accepted only with a credential sealed with this. */
+  TALLY_SERVICE_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   /** Serve plain tRPC calls without the official adapter's per-request overhead (docs/decisions/003). */
   TALLY_EXPRESS_LANE: z.stringbool().default(true),
   /** Enforced by both tRPC paths: more calls in one batch is a 400. */

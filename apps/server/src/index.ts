@@ -1,5 +1,6 @@
 import { createServer } from "node:http";
 import { logger } from "@tally/api";
+import { createCredentialVerifier } from "@tally/api/forwarding";
 import { createAuth } from "@tally/auth";
 import { openDatabase } from "@tally/db";
 import { createApp } from "./app.ts";
@@ -15,6 +16,9 @@ async function main() {
       db: database.prisma,
       auth: createAuth({ prisma: database.prisma, config: config.auth }),
       trustProxy: config.TALLY_TRUST_PROXY,
+      verifyForwarded: config.TALLY_SERVICE_SECRET
+        ? createCredentialVerifier({ secret: config.TALLY_SERVICE_SECRET })
+        : null,
       expressLane: config.TALLY_EXPRESS_LANE,
       limits: { maxBatchSize: config.TRPC_MAX_BATCH_SIZE, maxBodyBytes: config.TRPC_MAX_BODY_BYTES },
     }),
