@@ -5,7 +5,8 @@ import type { Notice } from "@/components/notice";
 import { ROLE_LABELS } from "@/lib/roles";
 import { trpc } from "@/trpc/react";
 import { memberRole } from "./member";
-import { MemberControls } from "./member-controls";
+import { RemoveMember } from "./remove-member";
+import { RoleSelect } from "./role-select";
 
 type MemberTableProps = {
   viewerUserId: string;
@@ -42,28 +43,27 @@ export function MemberTable({ viewerUserId, canManage, onNotice }: MemberTablePr
         </tr>
       </thead>
       <tbody>
-        {members.data.map((member) => (
-          <tr key={member.id}>
-            <th scope="row">
-              {member.user.name}
-              {member.user.id === viewerUserId && <span className="badge">You</span>}
-            </th>
-            <td>{member.user.email}</td>
-            <td>{ROLE_LABELS[memberRole(member.role)]}</td>
-            <td>
-              <DateTime value={member.createdAt} style="date" />
-            </td>
-            {canManage && (
-              <td className="row-actions">
-                <MemberControls
-                  member={member}
-                  isViewer={member.user.id === viewerUserId}
-                  onNotice={onNotice}
-                />
+        {members.data.map((member) => {
+          const controls = { member, isViewer: member.user.id === viewerUserId, onNotice };
+          return (
+            <tr key={member.id}>
+              <th scope="row">
+                {member.user.name}
+                {controls.isViewer && <span className="badge">You</span>}
+              </th>
+              <td>{member.user.email}</td>
+              <td>{canManage ? <RoleSelect {...controls} /> : ROLE_LABELS[memberRole(member.role)]}</td>
+              <td>
+                <DateTime value={member.createdAt} style="date" />
               </td>
-            )}
-          </tr>
-        ))}
+              {canManage && (
+                <td className="row-actions">
+                  <RemoveMember {...controls} />
+                </td>
+              )}
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );

@@ -43,7 +43,7 @@ export function SessionsView() {
         <p className="grow muted">
           {others === 0
             ? "You are signed in only here."
-            : `You are also signed in on ${others} other ${others === 1 ? "session" : "sessions"}.`}
+            : `${others} other ${others === 1 ? "session is" : "sessions are"} signed in to your account.`}
         </p>
         <button
           type="button"
