@@ -2,8 +2,9 @@ import type { RequestListener, ServerResponse } from "node:http";
 import { appRouter, createContext, logger } from "@tally/api";
 import { type CredentialVerifier, resolveForwardedRequest } from "@tally/api/forwarding";
 import type { Auth } from "@tally/auth";
-import type { PrismaClient } from "@tally/db";
+import { checkReadiness, type PrismaClient } from "@tally/db";
 import { fromNodeHeaders, toNodeHandler } from "better-auth/node";
+import { createCors } from "./cors.ts";
 import { createTrpcHandler, type TrpcLimits } from "./express-lane/index.ts";
 
 export type AppOptions = {
@@ -27,6 +28,7 @@ export function createApp({
   verifyForwarded = null,
 }: AppOptions): RequestListener {
   const authHandler = toNodeHandler(auth);
+  const applyCors = createCors(auth.options.trustedOrigins ?? []);
   const trpc = createTrpcHandler({
     router: appRouter,
     basePath: "/trpc/",
@@ -48,9 +50,14 @@ export function createApp({
   return (req, res) => {
     if (!trustProxy) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
     const path = req.url?.split("?", 1)[0] ?? "/";
-    if (path.startsWith("/trpc/")) return trpc(req, res);
-    if (path.startsWith("/api/auth/")) return authHandler(req, res);
+    if (path.startsWith("/trpc/") || path.startsWith("/api/auth/")) {
+      return applyCors(req, res, () => (path.startsWith("/trpc/") ? trpc(req, res) : authHandler(req, res)));
+    }
     if (path === "/health") return sendJson(res, 200, { status: "ok" });
+    if (path === "/ready") {
+      void checkReadiness(db).then((readiness) => sendJson(res, readiness.ready ? 200 : 503, readiness));
+      return;
+    }
     sendJson(res, 404, { error: "Not found" });
   };
 }

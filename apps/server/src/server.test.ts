@@ -92,6 +92,33 @@ test("each call logs one line with its path, actor, status and duration, and no 
   expect(everything).not.toContain("not-a-real-token");
 });
 
+test("/ready says the database answers and every migration is applied", async () => {
+  const response = await fetch(`${server.url}/ready`);
+  expect(response.status).toBe(200);
+  expect(await response.json()).toEqual({ ready: true });
+});
+
+test("CORS: a listed origin may call with credentials; any other origin gets no CORS headers", async () => {
+  const preflight = (origin: string) =>
+    fetch(`${server.url}/trpc/account.me`, {
+      method: "OPTIONS",
+      headers: {
+        origin,
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "content-type",
+      },
+    });
+  const listed = await preflight("http://127.0.0.1:3000");
+  expect(listed.status).toBe(204);
+  expect(listed.headers.get("access-control-allow-origin")).toBe("http://127.0.0.1:3000");
+  expect(listed.headers.get("access-control-allow-credentials")).toBe("true");
+
+  const stranger = await preflight("https://evil.example");
+  expect(stranger.headers.get("access-control-allow-origin")).toBeNull();
+  const read = await fetch(`${server.url}/trpc/health.ping`, { headers: { origin: "https://evil.example" } });
+  expect(read.headers.get("access-control-allow-origin")).toBeNull();
+});
+
 test("SIGTERM stops the server cleanly and closes the database", async () => {
   expect(await server.stop()).toBe(0);
   expect(server.lines.join("\n")).toContain('"msg":"stopped"');
