@@ -217,3 +217,28 @@ describe("the sessions page", () => {
     await page.close();
   });
 });
+
+describe("the organisation switcher", () => {
+  test("creates a second organisation and switches back to the first", async () => {
+    await benBrowser.context.clearCookies();
+    const page = await benBrowser.context.newPage();
+    const cleo = { name: "Cleo Park", email: `cleo-${stamp}@example.test`, password: "switching-orgs-2026" };
+    await page.goto(`${server.url}/sign-up`);
+    await fillSignUp(page, cleo);
+    for (const name of [`First ${stamp}`, `Second ${stamp}`]) {
+      if (name.startsWith("Second")) await page.getByLabel("Organisation").selectOption("new");
+      const form = await interactive(page.getByRole("form", { name: "New organisation" }));
+      await form.getByLabel("Name").fill(name);
+      await form.getByRole("button", { name: "Create organisation" }).click();
+      await heading(page, `Members of ${name}`).waitFor();
+    }
+
+    const switcher = page.getByLabel("Organisation");
+    expect(await switcher.locator("option:checked").textContent()).toBe(`Second ${stamp}`);
+    await switcher.selectOption({ label: `First ${stamp}` });
+    await heading(page, `Members of First ${stamp}`).waitFor();
+    await page.reload(); // the session remembers the choice
+    await heading(page, `Members of First ${stamp}`).waitFor();
+    await page.close();
+  });
+});
