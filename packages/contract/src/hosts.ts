@@ -11,6 +11,8 @@ export type Host = {
   trpcUrl: string;
   baseUrl: string;
   stop(): Promise<void>;
+  /** Ends the process at once (SIGKILL), as a crash would. */
+  kill(): void;
   output: string[];
 };
 
@@ -32,7 +34,7 @@ async function startHost(
   env: Record<string, string>,
   name: string,
 ): Promise<Host> {
-  const port = await freePort();
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
     [...args, ...(name === "web" ? ["--port", String(port)] : [])],
@@ -60,6 +62,9 @@ async function startHost(
     baseUrl,
     trpcUrl: `${baseUrl}${trpcPath}`,
     output,
+    kill() {
+      child.kill("SIGKILL");
+    },
     async stop() {
       if (child.exitCode !== null) return;
       child.kill("SIGTERM");
