@@ -5,7 +5,7 @@ import { SCENARIO_TITLES, type Scenario, type ScenarioName } from "./scenarios.t
 import type { TargetName } from "./targets.ts";
 
 export type Run = LoadResult & { cpuMicrosPerRequest: number | null };
-export type Measurement = { scenario: Scenario; targetName: string; runs: Run[] };
+export type Measurement = { scenario: Scenario; targetName: string; runs: Run[]; failure?: string };
 
 export type BenchRecord = {
   date: Date;
@@ -54,6 +54,10 @@ function scenarioTable(record: BenchRecord, name: ScenarioName): string[] {
     "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
   ];
   for (const m of rows) {
+    if (m.failure) {
+      lines.push(`| ${m.targetName} | did not start: ${m.failure.replaceAll("|", "/")} |||||||| |`);
+      continue;
+    }
     const base = baseline ?? find(record, "ping", m.scenario.target);
     const cpu = m.runs.map((run) => run.cpuMicrosPerRequest).filter((value) => value !== null);
     lines.push(

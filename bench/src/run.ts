@@ -61,7 +61,18 @@ writeFileSync(new URL("../results/latest.md", import.meta.url), report);
 console.log(report);
 
 async function measureTarget(target: TargetName, round: number) {
-  const server = await startServer(specs[target]);
+  // A server that does not start (e.g. no `next build` output) costs its rows, not the whole record.
+  const server = await startServer(specs[target]).catch((error: unknown) => {
+    const reason =
+      error instanceof Error
+        ? (error.message.split("\n").find((line) => /error/i.test(line)) ?? error.message)
+        : String(error);
+    log(`round ${round}: ${specs[target].name} did not start: ${reason}`);
+    for (const m of measurements.filter((m) => m.scenario.target === target))
+      m.failure = reason.slice(0, 200);
+    return null;
+  });
+  if (!server) return;
   try {
     for (const measurement of measurements.filter((m) => m.scenario.target === target)) {
       const run = await measure(generator, server, measurement.scenario);

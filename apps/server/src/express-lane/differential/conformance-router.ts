@@ -88,11 +88,9 @@ export const conformanceRouter = t.router({
     await sleep(input.ms);
     return { waited: input.ms };
   }),
-  large: t.procedure
-    .input(z.object({ kilobytes: z.number().int().min(1).max(4096) }))
-    .query(({ input }) => ({
-      rows: Array.from({ length: input.kilobytes }, (_, i) => `${i}:${"é".repeat(511)}`),
-    })),
+  large: t.procedure.input(z.object({ kilobytes: z.number().int().min(1).max(4096) })).query(({ input }) => ({
+    rows: Array.from({ length: input.kilobytes }, (_, i) => `${i}:${"é".repeat(511)}`),
+  })),
   streamLike: t.procedure.query(() => ({ later: Promise.resolve(1) })),
   iterable: t.procedure.query(async function* () {
     yield 1;
