@@ -68,6 +68,14 @@ async function paidOrder(fixture: Fixture) {
   return order;
 }
 
+async function placedOrder(fixture: Fixture) {
+  return fixture.acme.caller.orders.place({ orderId: (await freshOrder(fixture, { withItem: true })).id });
+}
+
+async function issuedInvoice(fixture: Fixture) {
+  return fixture.acme.caller.invoices.issue({ orderId: (await placedOrder(fixture)).id });
+}
+
 /** From a new organisation each time: accepting one makes its recipient a member, and they can join only once. */
 async function invitationFor({ api }: Fixture, target: TestUser) {
   const host = await api.organisation("Host");
@@ -154,6 +162,11 @@ const samples: Record<string, Sample> = {
   "orders.place": async (fixture) => ({ orderId: (await freshOrder(fixture, { withItem: true })).id }),
   "orders.cancel": async (fixture) => ({ orderId: (await freshOrder(fixture)).id }),
   "orders.fulfil": async (fixture) => ({ orderId: (await paidOrder(fixture)).id }),
+  "invoices.list": () => ({ limit: 5 }),
+  "invoices.get": async (fixture) => ({ id: (await issuedInvoice(fixture)).id }),
+  "invoices.issue": async (fixture) => ({ orderId: (await placedOrder(fixture)).id }),
+  "invoices.void": async (fixture) => ({ invoiceId: (await issuedInvoice(fixture)).id }),
+  "payments.list": () => ({ limit: 5 }),
 };
 
 const RANK: Record<Access, number> = { public: 0, authed: 1, member: 2, admin: 3, owner: 4 };
@@ -221,6 +234,7 @@ async function acmeSnapshot() {
     members: await db.member.findMany({ where, orderBy: { id: "asc" } }),
     invitations: await db.invitation.findMany({ where, orderBy: { id: "asc" } }),
     sessions: await db.session.findMany({ where: { userId: users.owner.id }, orderBy: { id: "asc" } }),
+    invoices: await db.invoice.findMany({ where, orderBy: { id: "asc" } }),
   };
 }
 
@@ -316,5 +330,10 @@ test("the access table: who may call what (a change here is a security review)",
     "orders.place": "member",
     "orders.fulfil": "member",
     "orders.cancel": "admin",
+    "invoices.list": "member",
+    "invoices.get": "member",
+    "invoices.issue": "admin",
+    "invoices.void": "admin",
+    "payments.list": "admin",
   });
 });

@@ -3,8 +3,10 @@ import { auditRouter } from "./routers/audit/audit.router.ts";
 import { catalogRouter } from "./routers/catalog/catalog.router.ts";
 import { customersRouter } from "./routers/customers/customers.router.ts";
 import { healthRouter } from "./routers/health/health.router.ts";
+import { invoicesRouter } from "./routers/invoices/invoices.router.ts";
 import { ordersRouter } from "./routers/orders/orders.router.ts";
 import { orgRouter } from "./routers/org/org.router.ts";
+import { paymentsRouter } from "./routers/payments/payments.router.ts";
 import { createCallerFactory, createTRPCRouter } from "./trpc.ts";
 
 export const appRouter = createTRPCRouter({
@@ -15,6 +17,8 @@ export const appRouter = createTRPCRouter({
   catalog: catalogRouter,
   customers: customersRouter,
   orders: ordersRouter,
+  invoices: invoicesRouter,
+  payments: paymentsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,9 +1,12 @@
 import { z } from "zod";
+import { customerId } from "./customers.ts";
 import { withIdempotencyKey } from "./idempotency.ts";
 import { orderId } from "./orders.ts";
 import { cursorPageInput } from "./pagination.ts";
 
 export const invoiceStatus = z.enum(["issued", "paid", "void"]);
+export type InvoiceStatus = z.infer<typeof invoiceStatus>;
+
 export const invoiceId = z.string().trim().min(1).max(64);
 
 export const issueInvoiceInput = z.object({
@@ -16,10 +19,13 @@ export const issueInvoiceInput = z.object({
 export const voidInvoiceInput = z.object({ invoiceId, ...withIdempotencyKey });
 export const invoiceByIdInput = z.object({ id: invoiceId });
 
-/** Also the query string of the CSV export (`?status=issued&from=2026-01-01`). */
+/**
+ * Also the query string of the CSV export (`?status=issued&from=2026-01-01`),
+ * hence the coercion. `from` and `to` bound the time of issue, both inclusive.
+ */
 export const invoiceFilters = z.object({
   status: invoiceStatus.optional(),
-  customerId: z.string().trim().min(1).max(64).optional(),
+  customerId: customerId.optional(),
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),
 });
@@ -29,6 +35,7 @@ export const listInvoicesInput = cursorPageInput.extend(invoiceFilters.shape);
 export const listPaymentsInput = cursorPageInput.extend({ invoiceId: invoiceId.optional() });
 
 export type IssueInvoiceInput = z.infer<typeof issueInvoiceInput>;
+export type VoidInvoiceInput = z.infer<typeof voidInvoiceInput>;
 export type InvoiceFilters = z.infer<typeof invoiceFilters>;
 export type ListInvoicesInput = z.infer<typeof listInvoicesInput>;
 export type ListPaymentsInput = z.infer<typeof listPaymentsInput>;

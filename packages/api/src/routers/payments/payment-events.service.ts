@@ -10,10 +10,9 @@ import {
 
 type Tx = Prisma.TransactionClient;
 
-export type EventOutcome =
-  | { outcome: "applied" }
-  | { outcome: "duplicate" }
-  | { outcome: "ignored" | "rejected"; reason: string };
+/** What an event did; `duplicate` is an event id seen before, which does nothing again. */
+export type EventOutcome = EventEffect | { outcome: "duplicate" };
+type EventEffect = { outcome: "applied" } | { outcome: "ignored" | "rejected"; reason: string };
 
 /** Payments for one invoice queue on its row; a burst of them should wait, not fail. */
 const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
@@ -54,7 +53,7 @@ export async function receivePaymentEvent(
   }, TRANSACTION_OPTIONS);
 }
 
-async function applyEvent(tx: Tx, event: PaymentEventEnvelope, requestId: string): Promise<EventOutcome> {
+async function applyEvent(tx: Tx, event: PaymentEventEnvelope, requestId: string): Promise<EventEffect> {
   if (!isHandledEventType(event.type)) return { outcome: "ignored", reason: "unhandled event type" };
   const parsed = paymentEventData.safeParse(event.data);
   if (!parsed.success) {
@@ -84,7 +83,6 @@ async function applyEvent(tx: Tx, event: PaymentEventEnvelope, requestId: string
   const status = event.type === "payment.succeeded" ? "succeeded" : "failed";
   const recorded = await recordPayment(tx, invoice, data, status);
   if (recorded.outcome !== "applied") return recorded;
-  if (status === "succeeded") await addPaymentToInvoice(tx, invoice, data.amountMinor, requestId);
   await auditPayment(tx, {
     invoice,
     data,
@@ -93,6 +91,7 @@ async function applyEvent(tx: Tx, event: PaymentEventEnvelope, requestId: string
     action: `payment.${status}`,
     paymentId: recorded.paymentId,
   });
+  if (status === "succeeded") await addPaymentToInvoice(tx, invoice, data.amountMinor, requestId);
   return { outcome: "applied" };
 }
 
@@ -130,7 +129,7 @@ async function recordPayment(
   invoice: LockedInvoice,
   data: PaymentEventData,
   status: "succeeded" | "failed",
-): Promise<{ outcome: "applied"; paymentId: string } | Exclude<EventOutcome, { outcome: "applied" }>> {
+): Promise<{ outcome: "applied"; paymentId: string } | Exclude<EventEffect, { outcome: "applied" }>> {
   const key = { provider: PAYMENT_PROVIDER, providerPaymentId: data.paymentId };
   const existing = await tx.payment.findUnique({
     where: { provider_providerPaymentId: key },

@@ -1,0 +1,43 @@
+import { randomBytes } from "node:crypto";
+import type { TestApi } from "../../testing/index.ts";
+
+/** 10.00 USD a unit and no tax, so an order of n units totals n × 1000 minor units. */
+export const UNIT_PRICE_MINOR = 1000;
+
+/**
+ * An organisation ready to bill: a stocked product, a customer, and helpers
+ * that build placed orders and invoices through the procedures users call.
+ */
+export async function billingOrganisation(api: TestApi, name = "Acme") {
+  const org = await api.organisation(name);
+  const product = await org.caller.catalog.products.create({
+    sku: `SKU-${randomBytes(3).toString("hex")}`,
+    name: "Widget",
+    priceMinor: UNIT_PRICE_MINOR,
+    currency: "USD",
+    stock: 100_000,
+  });
+  const customer = await org.caller.customers.create({ name: `${name} customer` });
+
+  async function draftOrder({ quantity = 1, customerId = customer.id } = {}) {
+    const draft = await org.caller.orders.create({ customerId });
+    return org.caller.orders.addItem({
+      orderId: draft.id,
+      version: draft.version,
+      productId: product.id,
+      quantity,
+    });
+  }
+
+  async function placedOrder(options: { quantity?: number; customerId?: string } = {}) {
+    return org.caller.orders.place({ orderId: (await draftOrder(options)).id });
+  }
+
+  async function issuedInvoice(options: { quantity?: number; customerId?: string } = {}) {
+    return org.caller.invoices.issue({ orderId: (await placedOrder(options)).id });
+  }
+
+  return { ...org, product, customer, draftOrder, placedOrder, issuedInvoice };
+}
+
+export type BillingOrganisation = Awaited<ReturnType<typeof billingOrganisation>>;
