@@ -2,6 +2,7 @@ import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "./root.ts";
 
 export { formatError } from "./errors.ts";
+export * from "./http/index.ts";
 export { type Logger, logger } from "./logger.ts";
 export { type AppRouter, appRouter, createCaller } from "./root.ts";
 export { type Access, type Context, createContext, createContextInner, type Meta } from "./trpc.ts";

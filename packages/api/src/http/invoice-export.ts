@@ -1,0 +1,89 @@
+import type { Auth } from "@tally/auth";
+import type { PrismaClient } from "@tally/db";
+import { flattenIssues, invoiceFilters } from "@tally/validators";
+import { TRPCError } from "@trpc/server";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+import { ZodError } from "zod";
+import { describeIssues } from "../errors.ts";
+import { createCaller } from "../root.ts";
+import { createContext } from "../trpc.ts";
+import { INVOICE_CSV_HEADER, invoiceCsvRecord } from "./invoice-csv.ts";
+import { jsonResponse } from "./responses.ts";
+
+export type InvoiceExportOptions = {
+  db: PrismaClient;
+  auth: Auth;
+  /** Invoices read per database query; the export never holds more than one batch. */
+  batchSize?: number;
+};
+
+const FILTER_NAMES = Object.keys(invoiceFilters.shape);
+
+/**
+ * `GET …?status=&customerId=&from=&to=` → the organisation's invoices as a
+ * CSV download, newest first. It is `invoices.list` page by page, called as
+ * the requester: the same session or bearer token, the same access (any
+ * member: it shows nothing the list does not), the same tenant scoping, and
+ * the query string validated by the same schema. The first page is read
+ * before answering, so refusals are JSON errors with the right status
+ * (401, 403, 400) rather than a broken download; each further page is read
+ * only when the client has taken the previous one.
+ */
+export function createInvoiceExportHandler({ db, auth, batchSize = 100 }: InvoiceExportOptions) {
+  return async function exportInvoices(request: Request): Promise<Response> {
+    if (request.method !== "GET") return jsonResponse(405, { error: "Use GET" }, { allow: "GET" });
+    const { searchParams } = new URL(request.url);
+    const filters = Object.fromEntries(
+      FILTER_NAMES.flatMap((name) => {
+        const value = searchParams.get(name);
+        return value === null || value === "" ? [] : [[name, value]];
+      }),
+    );
+    const caller = createCaller(await createContext({ db, auth, headers: request.headers }));
+    const page = (cursor?: string) => caller.invoices.list({ ...filters, limit: batchSize, cursor });
+
+    let first: Awaited<ReturnType<typeof page>>;
+    try {
+      first = await page();
+    } catch (error) {
+      if (error instanceof TRPCError) return errorResponse(error);
+      throw error;
+    }
+
+    let batch: typeof first | null = first;
+    let header = INVOICE_CSV_HEADER;
+    const encoder = new TextEncoder();
+    const body = new ReadableStream<Uint8Array>(
+      {
+        // One batch per read: the next page is queried only once the client has taken this one.
+        async pull(controller) {
+          if (!batch) return controller.close();
+          controller.enqueue(encoder.encode(header + batch.items.map(invoiceCsvRecord).join("")));
+          header = "";
+          batch = batch.nextCursor ? await page(batch.nextCursor) : null;
+        },
+      },
+      { highWaterMark: 0 },
+    );
+
+    return new Response(body, {
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="invoices-${new Date().toISOString().slice(0, 10)}.csv"`,
+        "cache-control": "no-store",
+        "x-content-type-options": "nosniff",
+      },
+    });
+  };
+}
+
+function errorResponse(error: TRPCError): Response {
+  const inputIssues = error.cause instanceof ZodError ? flattenIssues(error.cause) : null;
+  const status = getHTTPStatusCodeFromError(error);
+  const message = inputIssues
+    ? describeIssues(inputIssues)
+    : status >= 500
+      ? "Internal server error"
+      : error.message;
+  return jsonResponse(status, inputIssues ? { error: message, inputIssues } : { error: message });
+}
