@@ -1,9 +1,19 @@
 import type { RequestListener, ServerResponse } from "node:http";
-import { appRouter, createContext, logger } from "@tally/api";
+import {
+  appRouter,
+  createContext,
+  createInvoiceExportHandler,
+  createPaymentWebhookHandler,
+  logger,
+  type PaymentsWebhookConfig,
+  paymentsWebhookConfigFromEnv,
+  serveFetch,
+} from "@tally/api";
 import { type CredentialVerifier, resolveForwardedRequest } from "@tally/api/forwarding";
 import type { Auth } from "@tally/auth";
 import { checkReadiness, type PrismaClient } from "@tally/db";
 import { fromNodeHeaders, toNodeHandler } from "better-auth/node";
+import { ConfigError } from "./config.ts";
 import { createCors } from "./cors.ts";
 import { createTrpcHandler, type TrpcLimits } from "./express-lane/index.ts";
 
@@ -16,6 +26,8 @@ export type AppOptions = {
   trustProxy?: boolean;
   /** Accepts calls the web app forwards (docs/extracting-the-api.md); null refuses them. */
   verifyForwarded?: CredentialVerifier | null;
+  /** The payment provider's webhook secret and tolerance; read from the environment when omitted. */
+  payments?: PaymentsWebhookConfig;
 };
 
 /** The standalone host: the same appRouter as the web app, plus the routes only a server needs. */
@@ -26,9 +38,12 @@ export function createApp({
   limits,
   trustProxy = false,
   verifyForwarded = null,
+  payments = paymentsConfigFromEnv(),
 }: AppOptions): RequestListener {
   const authHandler = toNodeHandler(auth);
   const applyCors = createCors(auth.options.trustedOrigins ?? []);
+  const exportInvoices = createInvoiceExportHandler({ db, auth });
+  const receivePaymentWebhook = createPaymentWebhookHandler({ db, config: payments });
   const trpc = createTrpcHandler({
     router: appRouter,
     basePath: "/trpc/",
@@ -53,6 +68,8 @@ export function createApp({
     if (path.startsWith("/trpc/") || path.startsWith("/api/auth/")) {
       return applyCors(req, res, () => (path.startsWith("/trpc/") ? trpc(req, res) : authHandler(req, res)));
     }
+    if (path === "/invoices/export.csv") return void serveFetch(exportInvoices, req, res);
+    if (path === "/webhooks/payments") return void serveFetch(receivePaymentWebhook, req, res);
     if (path === "/health") return sendJson(res, 200, { status: "ok" });
     if (path === "/ready") {
       void checkReadiness(db).then((readiness) => sendJson(res, readiness.ready ? 200 : 503, readiness));
@@ -60,6 +77,15 @@ export function createApp({
     }
     sendJson(res, 404, { error: "Not found" });
   };
+}
+
+/** A bad or missing variable stops the server with one line, like the ones config.ts reads. */
+function paymentsConfigFromEnv(): PaymentsWebhookConfig {
+  try {
+    return paymentsWebhookConfigFromEnv();
+  } catch (error) {
+    throw new ConfigError(error instanceof Error ? error.message : String(error));
+  }
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown) {

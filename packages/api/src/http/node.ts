@@ -34,13 +34,15 @@ export function toFetchRequest(req: IncomingMessage): Request {
     else if (value !== undefined) headers.set(name, value);
   }
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
-  // The origin only makes the URL absolute; handlers read its path and query.
-  return new Request(new URL(req.url ?? "/", "http://localhost"), {
+  // A streamed request body needs duplex "half", which the DOM typings (web's tsconfig) do not know yet.
+  const init: RequestInit & { duplex: "half" } = {
     method: req.method,
     headers,
     body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : null,
     duplex: "half",
-  });
+  };
+  // The origin only makes the URL absolute; handlers read its path and query.
+  return new Request(new URL(req.url ?? "/", "http://localhost"), init);
 }
 
 export async function sendFetchResponse(response: Response, res: ServerResponse) {

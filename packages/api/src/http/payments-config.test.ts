@@ -9,10 +9,16 @@ describe("payments webhook configuration", () => {
     });
   });
 
-  test("production without a secret refuses to start, in one line naming the variable", () => {
-    expect(() => paymentsWebhookConfigFromEnv({ NODE_ENV: "production" })).toThrow(
-      /^Invalid configuration: PAYMENTS_WEBHOOK_SECRET: required in production[^\n]*$/,
-    );
+  test("a deployment without a secret refuses to start, in one line naming the variable", () => {
+    expect(() =>
+      paymentsWebhookConfigFromEnv({ NODE_ENV: "production", BETTER_AUTH_URL: "https://tally.example.com" }),
+    ).toThrow(/^Invalid configuration: PAYMENTS_WEBHOOK_SECRET: required in production[^\n]*$/);
+  });
+
+  test("a production build on this machine's loopback address may use the development secret", () => {
+    expect(
+      paymentsWebhookConfigFromEnv({ NODE_ENV: "production", BETTER_AUTH_URL: "http://127.0.0.1:3000" }),
+    ).toMatchObject({ secret: DEVELOPMENT_WEBHOOK_SECRET });
   });
 
   test("a short secret or a bad tolerance is refused, naming the variable", () => {
@@ -29,6 +35,7 @@ describe("payments webhook configuration", () => {
     expect(
       paymentsWebhookConfigFromEnv({
         NODE_ENV: "production",
+        BETTER_AUTH_URL: "https://tally.example.com",
         PAYMENTS_WEBHOOK_SECRET: secret,
         PAYMENTS_WEBHOOK_TOLERANCE_SECONDS: "120",
       }),
