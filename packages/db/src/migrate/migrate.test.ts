@@ -101,18 +101,18 @@ test("a broken migration fails deploy on PGlite and is not recorded as applied",
 test("migrateDev applies pending migrations, authors one for a schema change, then has nothing to do", async () => {
   const migrationsDir = join(tmp, "dev-migrations");
   await cp(defaultMigrationsDir, migrationsDir, { recursive: true });
-  const schemaPath = await schemaWithInvoice();
+  const schemaPath = await schemaWithProbe();
   const target: MigrationTarget = {
     kind: "postgres",
     url: withDatabase(TEST_POSTGRES_URL, `${scratchName}_dev`),
   };
   await adminQuery(`CREATE DATABASE ${scratchName}_dev`);
   try {
-    const first = await migrateDev(target, "add invoice", { schemaPath, migrationsDir });
-    expect(first.created).toMatch(/^\d{14}_add_invoice$/);
+    const first = await migrateDev(target, "add drift probe", { schemaPath, migrationsDir });
+    expect(first.created).toMatch(/^\d{14}_add_drift_probe$/);
     expect(first.applied).toEqual(await migrationNames(migrationsDir));
     expect(await readFile(join(migrationsDir, `${first.created}`, "migration.sql"), "utf8")).toContain(
-      'CREATE TABLE "Invoice"',
+      'CREATE TABLE "DriftProbe"',
     );
     expect(await migrateDev(target, "again", { schemaPath, migrationsDir })).toEqual({
       applied: [],
@@ -130,9 +130,9 @@ describe("checkSchemaInSync", () => {
   });
 
   test("is false, naming the drift, when schema.prisma has a model the migrations lack", async () => {
-    const schemaPath = await schemaWithInvoice();
+    const schemaPath = await schemaWithProbe();
     expect(await checkSchemaInSync({ schemaPath })).toBe(false);
-    expect(await schemaDrift({ schemaPath })).toContain("Invoice");
+    expect(await schemaDrift({ schemaPath })).toContain("DriftProbe");
   });
 });
 
@@ -145,10 +145,10 @@ test("the schema engine wasm is built from the engines commit Prisma pins", asyn
 });
 
 /** The repository's schema plus a model no migration creates. */
-async function schemaWithInvoice(): Promise<string> {
+async function schemaWithProbe(): Promise<string> {
   const schemaPath = join(tmp, "schema.prisma");
   const schema = await readFile(defaultSchemaPath, "utf8");
-  await writeFile(schemaPath, `${schema}\nmodel Invoice {\n  id String @id\n}\n`);
+  await writeFile(schemaPath, `${schema}\nmodel DriftProbe {\n  id String @id\n}\n`);
   return schemaPath;
 }
 
