@@ -123,7 +123,9 @@ export function renderReport(record: BenchRecord): string {
       5,
     ),
     "",
-    ...(["ping", "batch", "list", "mutation"] as const).flatMap((name) => scenarioTable(record, name)),
+    ...(["ping", "batch", "list", "mutation", "forwarded"] as const).flatMap((name) =>
+      scenarioTable(record, name),
+    ),
     "## apps/server cold start to the first 200 (`node dist/index.js` → `health.ping`)",
     "",
     "| database | runs (ms) | median ms |",

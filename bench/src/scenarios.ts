@@ -4,7 +4,7 @@ import type { LoadRequest } from "./load-generator.ts";
 import { benchRequestHeaders } from "./session.ts";
 import type { TargetName } from "./targets.ts";
 
-export type ScenarioName = "ping" | "batch" | "list" | "mutation";
+export type ScenarioName = "ping" | "batch" | "list" | "mutation" | "forwarded";
 
 export type Scenario = {
   name: ScenarioName;
@@ -19,6 +19,8 @@ export const SCENARIO_TITLES: Record<ScenarioName, string> = {
   batch: "10-call batch of health.ping (calls/s)",
   list: "catalog.products.list, first page, PostgreSQL, signed in (bearer)",
   mutation: "Mutation: catalog.products.archive (PostgreSQL, signed in, idempotent)",
+  forwarded:
+    "Forwarding overhead: catalog.products.list (signed in) in-process in Next.js, forwarded to apps/server, and apps/server direct",
 };
 
 const input = (value: unknown) => encodeURIComponent(JSON.stringify(superjson.serialize(value)));
@@ -42,7 +44,8 @@ const batch = get(
   `/trpc/${batchPaths}?batch=1&input=${encodeURIComponent(JSON.stringify(batchInput))}`,
   false,
 );
-const list = get(`/trpc/catalog.products.list?input=${input({ limit: 20 })}`, true);
+const listAt = (base: string) => get(`${base}/catalog.products.list?input=${input({ limit: 20 })}`, true);
+const list = listAt("/trpc");
 const archive = (origin: string, bearerToken: string | null): LoadRequest => ({
   url: `${origin}/trpc/catalog.products.archive`,
   method: "POST",
@@ -65,4 +68,7 @@ export const scenarios: Scenario[] = [
   { name: "list", target: "lane", calls: 1, request: list },
   { name: "mutation", target: "official", calls: 1, request: archive },
   { name: "mutation", target: "lane", calls: 1, request: archive },
+  { name: "forwarded", target: "next", calls: 1, request: listAt("/api/trpc") },
+  { name: "forwarded", target: "nextForwarding", calls: 1, request: listAt("/api/trpc") },
+  { name: "forwarded", target: "lane", calls: 1, request: list },
 ];

@@ -17,6 +17,8 @@ export type ServerSpec = {
   env?: Record<string, string>;
   /** A path that answers 200 once the server is ready. */
   readyPath: string;
+  /** A second server started first (e.g. the API server a forwarding web app calls); "{companion}" in env is its origin. */
+  companion?: ServerSpec;
 };
 
 export type RunningServer = {
@@ -31,6 +33,33 @@ const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
 /** Starts one server on 127.0.0.1, pinned to the server core, and waits until `readyPath` answers 200. */
 export async function startServer(spec: ServerSpec, timeoutMs = 60_000, pollMs = 50): Promise<RunningServer> {
+  if (spec.companion) {
+    const companion = await startServer(spec.companion, timeoutMs, pollMs);
+    const env = Object.fromEntries(
+      Object.entries(spec.env ?? {}).map(([key, value]) => [
+        key,
+        value.replace("{companion}", companion.origin),
+      ]),
+    );
+    const main = await startServer({ ...spec, env, companion: undefined }, timeoutMs, pollMs).catch(
+      async (error: unknown) => {
+        await companion.stop();
+        throw error;
+      },
+    );
+    return {
+      ...main,
+      // Both processes serve each forwarded request.
+      cpuMicros: () => {
+        const [a, b] = [main.cpuMicros(), companion.cpuMicros()];
+        return a === null || b === null ? null : a + b;
+      },
+      stop: async () => {
+        await main.stop();
+        await companion.stop();
+      },
+    };
+  }
   const port = 47_000 + Math.floor(Math.random() * 2000);
   const args = spec.args.map((arg) => arg.replace("{port}", String(port)));
   const child: ChildProcess = spawn(...onServerCore(process.execPath, args), {
@@ -39,8 +68,6 @@ export async function startServer(spec: ServerSpec, timeoutMs = 60_000, pollMs =
       ...process.env,
       NODE_ENV: "production",
       LOG_LEVEL: "silent",
-      // The bench runs production builds with the development auth secret.
-      TALLY_ALLOW_DEV_SECRET: "1",
       PORT: String(port),
       HOST: "127.0.0.1",
       ...spec.env,

@@ -7,9 +7,11 @@ export type TargetName =
   | "official"
   | "next"
   | "transportOfficial"
-  | "transportLane";
+  | "transportLane"
+  | "nextForwarding";
 
 const PING = "/trpc/health.ping";
+const SERVICE_SECRET = "bench-service-secret-0123456789abcdefghij";
 
 /** Every server the bench loads, each in its own process. */
 export function targetSpecs(databaseUrl: string): Record<TargetName, ServerSpec> {
@@ -17,8 +19,19 @@ export function targetSpecs(databaseUrl: string): Record<TargetName, ServerSpec>
     name: expressLane ? "apps/server, express lane" : "apps/server, official adapter",
     cwd: "apps/server",
     args: ["dist/index.js"],
-    env: { DATABASE_URL: databaseUrl, TALLY_EXPRESS_LANE: String(expressLane) },
+    env: {
+      DATABASE_URL: databaseUrl,
+      TALLY_EXPRESS_LANE: String(expressLane),
+      TALLY_SERVICE_SECRET: SERVICE_SECRET,
+    },
     readyPath: PING,
+  });
+  const next = (name: string, env: Record<string, string>): ServerSpec => ({
+    name,
+    cwd: "apps/web",
+    args: ["node_modules/next/dist/bin/next", "start", "--hostname", "127.0.0.1", "--port", "{port}"],
+    env: { DATABASE_URL: databaseUrl, ...env },
+    readyPath: `/api${PING}`,
   });
   return {
     raw: {
@@ -38,12 +51,15 @@ export function targetSpecs(databaseUrl: string): Record<TargetName, ServerSpec>
     official: appServer(false),
     transportOfficial: transportOnly(false, databaseUrl),
     transportLane: transportOnly(true, databaseUrl),
-    next: {
-      name: "next start (fetch adapter)",
-      cwd: "apps/web",
-      args: ["node_modules/next/dist/bin/next", "start", "--hostname", "127.0.0.1", "--port", "{port}"],
-      env: { DATABASE_URL: databaseUrl },
-      readyPath: `/api${PING}`,
+    next: next("next start (fetch adapter)", {}),
+    // Issue 5: the web app forwarding the catalog router to apps/server (both processes measured).
+    nextForwarding: {
+      ...next("next start forwarding catalog → apps/server (express lane)", {
+        TALLY_REMOTE_ROUTERS: "catalog",
+        TALLY_API_URL: "{companion}/trpc",
+        TALLY_SERVICE_SECRET: SERVICE_SECRET,
+      }),
+      companion: appServer(true),
     },
   };
 }
