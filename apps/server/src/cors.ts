@@ -16,10 +16,13 @@ export function createCors(allowedOrigins: readonly string[]) {
     maxAge: 600,
   });
   /** Calls `next` unless the request was a preflight, which it answers itself. */
-  return (req: IncomingMessage, res: ServerResponse, next: () => void) =>
+  return (req: IncomingMessage, res: ServerResponse, next: () => void) => {
+    // Only browsers send Origin; everyone else skips the CORS work entirely.
+    if (req.headers.origin === undefined) return next();
     middleware(req, res, (error?: unknown) => {
       if (!error) return next();
       res.statusCode = 500;
       res.end();
     });
+  };
 }
