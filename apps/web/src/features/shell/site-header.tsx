@@ -18,9 +18,14 @@ export async function SiteHeader() {
       {viewer ? (
         <>
           <nav aria-label="Main" className="main-nav">
+            <NavLink href="/orders">Orders</NavLink>
+            <NavLink href="/invoices">Invoices</NavLink>
+            {showsAdminControls(viewer.role) && <NavLink href="/payments">Payments</NavLink>}
+            <NavLink href="/customers">Customers</NavLink>
             <NavLink href="/products">Products</NavLink>
             <NavLink href="/members">Members</NavLink>
             {showsAdminControls(viewer.role) && <NavLink href="/audit">Audit log</NavLink>}
+            <NavLink href="/settings">Settings</NavLink>
           </nav>
           <div className="header-end">
             <OrganizationSwitcher organizations={organizations} />

@@ -1,0 +1,97 @@
+"use client";
+
+import type { MemberRole } from "@tally/validators";
+import Link from "next/link";
+import { useState } from "react";
+import { DateTime } from "@/components/date-time";
+import { LoadProblem } from "@/components/load-problem";
+import { type Notice, NoticeLine } from "@/components/notice";
+import { StatusBadge } from "@/components/status-badge";
+import { ORDER_STATUS_LABELS, orderReference } from "@/features/orders/order";
+import { showsAdminControls } from "@/lib/roles";
+import { trpc } from "@/trpc/react";
+import { INVOICE_STATUS_LABELS, type Invoice, invoiceTitle } from "./invoice";
+import { InvoiceAmounts } from "./invoice-amounts";
+import { InvoicePayments } from "./invoice-payments";
+import { VoidInvoice } from "./void-invoice";
+
+/** One invoice: its amounts and balance, the payments received, and voiding while nothing is paid. */
+export function InvoiceDetail({ id, role }: { id: string; role: MemberRole }) {
+  const invoice = trpc.invoices.get.useQuery({ id });
+  if (invoice.isPending) return <p className="muted">Loading the invoice…</p>;
+  if (invoice.isError) {
+    if (invoice.error.data?.code === "NOT_FOUND") {
+      return (
+        <>
+          <h1>Invoice not found</h1>
+          <p className="muted">
+            There is no such invoice in this organisation. <Link href="/invoices">All invoices</Link>
+          </p>
+        </>
+      );
+    }
+    return <LoadProblem what="the invoice" message={invoice.error.message} onRetry={invoice.refetch} />;
+  }
+  return <InvoiceScreen invoice={invoice.data} role={role} />;
+}
+
+function InvoiceScreen({ invoice, role }: { invoice: Invoice; role: MemberRole }) {
+  const [notice, setNotice] = useState<Notice>(null);
+  const { order } = invoice;
+  const canVoid = showsAdminControls(role) && invoice.status === "issued" && invoice.paidMinor === 0;
+
+  return (
+    <>
+      <div className="page-heading">
+        <h1>{invoiceTitle(invoice.number)}</h1>
+        <StatusBadge status={invoice.status} label={INVOICE_STATUS_LABELS[invoice.status]} />
+      </div>
+      <p className="muted record-meta">
+        To {order.customer.name}
+        {" · issued "}
+        <DateTime value={invoice.issuedAt} />
+        {" · due "}
+        <DateTime value={invoice.dueAt} style="date" />
+        {invoice.paidAt && (
+          <>
+            {" · paid "}
+            <DateTime value={invoice.paidAt} />
+          </>
+        )}
+        {invoice.voidedAt && (
+          <>
+            {" · voided "}
+            <DateTime value={invoice.voidedAt} />
+          </>
+        )}
+      </p>
+      <NoticeLine notice={notice} />
+      <div className="split-layout">
+        <div className="stack">
+          <section className="panel" aria-label="Amounts">
+            <InvoiceAmounts invoice={invoice} />
+          </section>
+          <section className="panel" aria-label="Payments">
+            <h2>Payments</h2>
+            <InvoicePayments payments={invoice.payments} />
+          </section>
+        </div>
+        <aside className="stack">
+          <section className="panel" aria-label="Order">
+            <h2>Order</h2>
+            <p>
+              <Link href={`/orders/${order.id}`}>Order {orderReference(order.id)}</Link>{" "}
+              <StatusBadge status={order.status} label={ORDER_STATUS_LABELS[order.status]} />
+            </p>
+          </section>
+          {canVoid && (
+            <section className="panel" aria-label="Actions">
+              <h2>Actions</h2>
+              <VoidInvoice invoice={invoice} onNotice={setNotice} />
+            </section>
+          )}
+        </aside>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+"use client";
+
+import Link from "next/link";
+import { DateTime } from "@/components/date-time";
+import { LoadMore } from "@/components/load-more";
+import { LoadProblem } from "@/components/load-problem";
+import { StatusBadge } from "@/components/status-badge";
+import { invoiceTitle } from "@/features/invoices/invoice";
+import { formatMoney } from "@/lib/money";
+import { trpc } from "@/trpc/react";
+import { PAYMENT_STATUS_LABELS } from "./payment";
+import { firstPaymentsPage } from "./payment-pages";
+
+/** Every payment the provider reported, newest first, a page at a time. */
+export function PaymentList() {
+  const list = trpc.payments.list.useInfiniteQuery(firstPaymentsPage, {
+    getNextPageParam: (page) => page.nextCursor,
+  });
+
+  if (list.isPending) return <p className="muted">Loading payments…</p>;
+  if (list.isError)
+    return <LoadProblem what="payments" message={list.error.message} onRetry={list.refetch} />;
+
+  const payments = list.data.pages.flatMap((page) => page.items);
+  if (payments.length === 0) {
+    return <p className="muted">No payments yet. They arrive from the payment provider’s webhook.</p>;
+  }
+
+  return (
+    <div aria-busy={list.isFetching}>
+      <table className="data-table">
+        <caption className="visually-hidden">Payments, newest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Received</th>
+            <th scope="col">Invoice</th>
+            <th scope="col">Provider reference</th>
+            <th scope="col">Status</th>
+            <th scope="col" className="number">
+              Amount
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {payments.map((payment) => (
+            <tr key={payment.id}>
+              <td className="nowrap">
+                <DateTime value={payment.receivedAt} />
+              </td>
+              <th scope="row">
+                <Link href={`/invoices/${payment.invoice.id}`}>{invoiceTitle(payment.invoice.number)}</Link>
+              </th>
+              <td className="reference">{payment.providerPaymentId}</td>
+              <td>
+                <StatusBadge status={payment.status} label={PAYMENT_STATUS_LABELS[payment.status]} />
+              </td>
+              <td className="number">{formatMoney(payment.amountMinor, payment.currency)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <LoadMore hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onLoad={list.fetchNextPage} />
+    </div>
+  );
+}
