@@ -2,7 +2,11 @@ import type { AppRouter } from "@tally/api";
 import { createTRPCClient } from "@trpc/client";
 import { type LinkOptions, tallyLinks } from "./links.ts";
 
+export { authUrlFor, bearerHeaders } from "./auth-endpoints.ts";
+export { isClientError, isUnauthorized, isUnreachable } from "./errors.ts";
 export { type LinkOptions, tallyLinks } from "./links.ts";
+export { type SignInRequest, type SignInResult, signInWithEmail, signOutSession } from "./sign-in.ts";
+export { unauthorizedLink } from "./unauthorized-link.ts";
 
 /** A plain typed client for scripts, tests and other servers. */
 export function createTallyClient(options: LinkOptions) {
