@@ -1,8 +1,7 @@
-import { type InvoiceStatus, invoiceStatus } from "@tally/validators";
+import { type InvoiceStatus, invoiceStatus, type ListInvoicesInput } from "@tally/validators";
 import type { RecordFilters } from "@/features/lists/record-filters";
 import { dayParam, endOfDay, startOfDay } from "@/lib/day-range";
 import type { SearchParamsLike } from "@/lib/search-params";
-import type { InvoiceListInput } from "./invoice";
 
 /**
  * `/invoices?status=issued&customer=…&from=…&to=…`, days of issue. The list,
@@ -41,7 +40,7 @@ function apiFilters({ status, customerId, from, to }: InvoiceFilters) {
 }
 
 /** The input for the first page; later pages add the previous page's cursor. */
-export function invoiceListInput(filters: InvoiceFilters): Omit<InvoiceListInput, "cursor"> {
+export function invoiceListInput(filters: InvoiceFilters): Omit<ListInvoicesInput, "cursor"> {
   return { limit: INVOICES_PER_PAGE, ...apiFilters(filters) };
 }
 

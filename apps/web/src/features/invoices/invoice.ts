@@ -1,11 +1,10 @@
-import type { RouterInputs, RouterOutputs } from "@tally/api";
+import type { RouterOutputs } from "@tally/api";
 import type { InvoiceStatus } from "@tally/validators";
 
 /** An invoice with its order summary and payments, as the API returns it. */
 export type Invoice = RouterOutputs["invoices"]["get"];
 export type InvoicePayment = Invoice["payments"][number];
 export type InvoiceSummary = RouterOutputs["invoices"]["list"]["items"][number];
-export type InvoiceListInput = RouterInputs["invoices"]["list"];
 
 export const INVOICE_STATUS_LABELS: Record<InvoiceStatus, string> = {
   issued: "Issued",

@@ -1,8 +1,7 @@
-import { type OrderStatus, orderStatus } from "@tally/validators";
+import { type ListOrdersInput, type OrderStatus, orderStatus } from "@tally/validators";
 import type { RecordFilters } from "@/features/lists/record-filters";
 import { dayParam, endOfDay, startOfDay } from "@/lib/day-range";
 import type { SearchParamsLike } from "@/lib/search-params";
-import type { OrderListInput } from "./order";
 
 /**
  * `/orders?status=placed&customer=…&from=2026-01-01&to=2026-01-31`: the
@@ -38,7 +37,7 @@ export function orderListInput({
   customerId,
   from,
   to,
-}: OrderFilters): Omit<OrderListInput, "cursor"> {
+}: OrderFilters): Omit<ListOrdersInput, "cursor"> {
   return {
     limit: ORDERS_PER_PAGE,
     ...(status ? { status } : {}),

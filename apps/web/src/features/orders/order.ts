@@ -1,11 +1,10 @@
-import type { RouterInputs, RouterOutputs } from "@tally/api";
+import type { RouterOutputs } from "@tally/api";
 import type { OrderStatus } from "@tally/validators";
 
 /** An order with its lines and totals, as the API returns it. */
 export type Order = RouterOutputs["orders"]["get"];
 export type OrderLine = Order["lines"][number];
 export type OrderSummary = RouterOutputs["orders"]["list"]["items"][number];
-export type OrderListInput = RouterInputs["orders"]["list"];
 
 export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
   draft: "Draft",

@@ -7,17 +7,7 @@ import { TextField } from "@/components/text-field";
 import { serverProblem } from "@/lib/issues";
 import { useHydrated } from "@/lib/use-hydrated";
 import { trpc } from "@/trpc/react";
-
-/** Basis points as a percentage with up to two decimals: 2000 ↔ "20", 825 ↔ "8.25". */
-export function percentFromBasisPoints(basisPoints: number): string {
-  return String(basisPoints / 100);
-}
-
-export function basisPointsFromPercent(text: string): number | null {
-  const match = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(text.trim());
-  if (!match) return null;
-  return Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
-}
+import { basisPointsFromPercent, percentFromBasisPoints } from "./tax-rate";
 
 /**
  * The organisation's sales tax rate. Only the owner changes it; drafts follow
