@@ -64,9 +64,19 @@ export function placeOrder(ctx: OrgContext, input: OrderTransitionInput): Promis
   }, TRANSACTION_OPTIONS);
 }
 
-/** A placed order gives its reserved stock back. */
+/** A placed order gives its reserved stock back. One with a live invoice must have it voided first. */
 export function cancelOrder(ctx: OrgContext, input: OrderTransitionInput): Promise<OrderView> {
   return ctx.db.$transaction(async (tx) => {
+    const invoice = await tx.invoice.findFirst({
+      where: { orderId: input.orderId, organizationId: ctx.org.id, status: { not: "void" } },
+      select: { number: true },
+    });
+    if (invoice) {
+      throw new TRPCError({
+        code: "CONFLICT",
+        message: `Void invoice ${invoice.number} before cancelling this order`,
+      });
+    }
     const previous = await transition(tx, ctx, input, "cancel");
     if (previous === "placed") {
       const lines = await tx.orderLine.findMany({

@@ -354,3 +354,19 @@ test("another organisation's orders do not exist for you, and stay as they are",
   expect(await alice.caller.orders.get({ id: order.id })).toEqual(order);
   expect((await bob.caller.orders.list()).items).toEqual([]);
 });
+
+test("an order with a live invoice cannot be cancelled until the invoice is voided", async () => {
+  const { org, customer, product } = await shop("Invoiced");
+  const item = await product(100, 10);
+  const order = await draftWith(org, customer.id, [{ productId: item.id, quantity: 1 }]);
+  await org.caller.orders.place({ orderId: order.id });
+  const invoice = await org.caller.invoices.issue({ orderId: order.id });
+  await expect(org.caller.orders.cancel({ orderId: order.id })).rejects.toMatchObject({
+    code: "CONFLICT",
+    message: `Void invoice ${invoice.number} before cancelling this order`,
+  });
+  await org.caller.invoices.void({ invoiceId: invoice.id });
+  await expect(org.caller.orders.cancel({ orderId: order.id })).resolves.toMatchObject({
+    status: "cancelled",
+  });
+});
