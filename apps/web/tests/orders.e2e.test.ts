@@ -3,6 +3,7 @@ import { SIGNATURE_HEADER, signPaymentEvent } from "@tally/api";
 import { createTallyClient, type TallyClient } from "@tally/client";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { orderReference } from "../src/features/orders/order";
 import { demoOwner, interactive, signInForToken, signInThroughPage } from "./support/auth";
 import { launchBrowser, type TestBrowser } from "./support/browser";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";
@@ -177,4 +178,89 @@ describe("orders, invoices and payments in the browser", () => {
     expect(row).toBeDefined();
     expect(row).toContain(`${invoice.number},paid,${customer.name},USD,122.38,122.38`);
   });
+
+  test("the orders list keeps its filters in the address and arrives with the first page", async () => {
+    page = await browser.context.newPage();
+    const calls = trackCalls(page);
+    const buyer = await api.customers.create.mutate({ name: `Zebra Supplies ${stamp}` });
+    const draft = await api.orders.create.mutate({ customerId: buyer.id });
+    const placed = await placedOrder(buyer.id);
+
+    await page.goto(`${server.url}/orders?status=placed&customer=${buyer.id}`);
+    const orderLink = (id: string) => page.getByRole("link", { name: orderReference(id), exact: true });
+    await orderLink(placed.id).waitFor();
+    expect(await orderLink(draft.id).count()).toBe(0);
+    expect(await page.getByLabel("Customer", { exact: true }).inputValue()).toBe(buyer.id);
+    await page.waitForLoadState("networkidle");
+    expect(calls.filter((call) => call.startsWith("orders."))).toEqual([]); // the server sent page one
+
+    await page.getByLabel("Status").selectOption("draft");
+    await page.waitForFunction(() => new URLSearchParams(location.search).get("status") === "draft");
+    await orderLink(draft.id).waitFor();
+    expect(await orderLink(placed.id).count()).toBe(0);
+    expect(new URL(page.url()).searchParams.get("customer")).toBe(buyer.id);
+  });
+
+  test("an edit made against an older version of a draft is refused, and the latest is shown", async () => {
+    page = await browser.context.newPage();
+    const buyer = await api.customers.create.mutate({ name: `Quagga Office ${stamp}` });
+    const product = await demoProduct(paper);
+    const created = await api.orders.create.mutate({ customerId: buyer.id });
+    const draft = await api.orders.addItem.mutate({
+      orderId: created.id,
+      version: created.version,
+      productId: product.id,
+      quantity: 1,
+    });
+    await page.goto(`${server.url}/orders/${draft.id}`);
+    await showsAmount("Subtotal", "$6.49");
+
+    // Someone else changes the quantity first.
+    const line = draft.lines[0];
+    if (!line) throw new Error("the draft has no line");
+    await api.orders.updateItem.mutate({
+      orderId: draft.id,
+      version: draft.version,
+      lineId: line.id,
+      quantity: 5,
+    });
+
+    await page.getByLabel(`Quantity of ${paper}`, { exact: true }).fill("3");
+    await page.getByRole("button", { name: `Update quantity of ${paper}` }).click();
+    await page
+      .getByRole("alert")
+      .getByText(/Someone else changed this order/)
+      .waitFor();
+    await showsAmount("Subtotal", "$32.45"); // 5 × $6.49: theirs, not lost, and not overwritten
+    expect(await page.getByLabel(`Quantity of ${paper}`, { exact: true }).inputValue()).toBe("5");
+  });
 });
+
+/** Every tRPC procedure the page calls, by name. */
+function trackCalls(on: Page): string[] {
+  const calls: string[] = [];
+  on.on("request", (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname.startsWith("/api/trpc/")) calls.push(...pathname.slice("/api/trpc/".length).split(","));
+  });
+  return calls;
+}
+
+async function demoProduct(name: string) {
+  const { items } = await api.catalog.products.list.query({ search: name, limit: 1 });
+  const product = items[0];
+  if (!product) throw new Error(`no demo product ${name}`);
+  return product;
+}
+
+async function placedOrder(customerId: string) {
+  const product = await demoProduct(toner);
+  const created = await api.orders.create.mutate({ customerId });
+  const draft = await api.orders.addItem.mutate({
+    orderId: created.id,
+    version: created.version,
+    productId: product.id,
+    quantity: 1,
+  });
+  return api.orders.place.mutate({ orderId: draft.id });
+}

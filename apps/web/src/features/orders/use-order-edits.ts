@@ -21,12 +21,16 @@ export function useOrderEdits(order: Order, onNotice: (notice: Notice) => void) 
     },
     onError: async (error: Parameters<typeof serverProblem>[0]) => {
       const problem = serverProblem(error);
-      if (problem.code === "CONFLICT") {
-        await utils.orders.get.invalidate({ id: order.id });
-        onNotice({ kind: "problem", text: `${problem.message}. The latest version is shown now.` });
-      } else {
-        onNotice({ kind: "problem", text: problem.message });
-      }
+      if (problem.code !== "CONFLICT") return onNotice({ kind: "problem", text: problem.message });
+      await utils.orders.get.invalidate({ id: order.id });
+      const latest = utils.orders.get.getData({ id: order.id });
+      const movedOn = latest?.status === "draft" && latest.version !== order.version;
+      onNotice({
+        kind: "problem",
+        text: movedOn
+          ? "Someone else changed this order while you were editing it. The latest version is shown: make your change again."
+          : problem.message,
+      });
     },
   };
   const add = trpc.orders.addItem.useMutation(options);
