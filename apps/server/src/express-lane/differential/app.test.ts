@@ -10,15 +10,15 @@ import { trpcWire } from "./wire.ts";
 // The real app, built as production runs it, twice over one PostgreSQL
 // database: TALLY_EXPRESS_LANE on and off. Whatever the app's context does
 // (sessions, bearer tokens), both paths must answer alike and log alike.
-// PostgreSQL only: two processes cannot share one embedded data folder, and
-// the conformance test already covers the lane on both engines.
+// PostgreSQL only (see vitest.config.ts): the conformance test already covers
+// the lane on both engines.
 const LIMITS = { TRPC_MAX_BATCH_SIZE: "12", TRPC_MAX_BODY_BYTES: "16384" };
 
 let database: TestDatabase;
 const servers: Partial<Record<"lane" | "official", RunningServer>> = {};
 let bearer: Record<string, string> = {};
 
-describe.runIf(process.env.TEST_DATABASE_URL)("the app on both tRPC paths", () => {
+describe("the app on both tRPC paths", () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     await seedDemoWithUsers(database.prisma, createAuth({ prisma: database.prisma }));
