@@ -1,6 +1,7 @@
 import type { ColdStart } from "./cold-start.ts";
 import type { LoadResult } from "./load-generator.ts";
 import type { describeMachine } from "./machine.ts";
+import type { PlaceResult } from "./place-orders.ts";
 import { SCENARIO_TITLES, type Scenario, type ScenarioName } from "./scenarios.ts";
 import type { TargetName } from "./targets.ts";
 
@@ -14,6 +15,7 @@ export type BenchRecord = {
   load: { before: number; after: number };
   measurements: Measurement[];
   coldStarts: ColdStart[];
+  placeOrders: PlaceResult[];
   typecheck: { millis: number; ok: boolean };
   totalSeconds: number;
 };
@@ -126,6 +128,17 @@ export function renderReport(record: BenchRecord): string {
     ...(["ping", "batch", "list", "mutation", "forwarded"] as const).flatMap((name) =>
       scenarioTable(record, name),
     ),
+    "## orders.place through apps/server (express lane) on PostgreSQL (issue 4)",
+    "",
+    "Each client places the next of thousands of prepared drafts (one line each: stock reserved in a transaction, audit row) for 4 s.",
+    "",
+    "| concurrent clients | orders placed | orders/s | p50 ms | p99 ms | errors |",
+    "|---:|---:|---:|---:|---:|---:|",
+    ...record.placeOrders.map(
+      (p) =>
+        `| ${p.clients} | ${p.placed} | ${fixed(p.ordersPerSecond)} | ${fixed(p.p50Ms, 1)} | ${fixed(p.p99Ms, 1)} | ${p.errors} |`,
+    ),
+    "",
     "## apps/server cold start to the first 200 (`node dist/index.js` → `health.ping`)",
     "",
     "| database | runs (ms) | median ms |",

@@ -6,6 +6,7 @@ import { measureColdStarts } from "./cold-start.ts";
 import { prepareBenchDatabase } from "./database.ts";
 import { type LoadGenerator, type LoadOptions, pickLoadGenerator } from "./load-generator.ts";
 import { currentLoad, describeMachine } from "./machine.ts";
+import { measurePlaceOrders } from "./place-orders.ts";
 import { type Measurement, type Run, renderReport } from "./report.ts";
 import { type Scenario, scenarios } from "./scenarios.ts";
 import { type RunningServer, startServer } from "./server-process.ts";
@@ -42,6 +43,12 @@ for (let round = 1; round <= ROUNDS; round++) {
   for (const target of targetOrder) await measureTarget(target, round);
 }
 
+log("orders.place at 1, 10 and 50 clients");
+const placeServer = await startServer(specs.lane);
+const placeOrders = await measurePlaceOrders(databaseUrl, placeServer.origin, bearerToken).finally(() =>
+  placeServer.stop(),
+);
+
 log("cold starts");
 const coldStarts = await measureColdStarts(databaseUrl);
 log("typecheck");
@@ -54,6 +61,7 @@ const report = renderReport({
   load: { before: loadBefore, after: currentLoad() },
   measurements,
   coldStarts,
+  placeOrders,
   typecheck,
   totalSeconds: (performance.now() - started) / 1000,
 });
