@@ -10,7 +10,7 @@ type DayRangeFieldsProps = {
   what: string;
 };
 
-/** Two date inputs, `YYYY-MM-DD`, bounding a list by whole UTC days; says so when they are the wrong way round. */
+/** Two date inputs, `YYYY-MM-DD`, bounding a list by whole days (UTC); says so when they are the wrong way round. */
 export function DayRangeFields({ from, to, onChange, what }: DayRangeFieldsProps) {
   const backwards = from !== "" && to !== "" && to < from;
   return (
@@ -26,7 +26,6 @@ export function DayRangeFields({ from, to, onChange, what }: DayRangeFieldsProps
         type="date"
         value={to}
         errors={backwards ? ["Ends before it starts"] : undefined}
-        hint="Whole days, UTC"
         onChange={(value) => onChange({ from, to: value })}
       />
     </>

@@ -62,6 +62,7 @@ export function RecordFilterBar<Status extends string>({
         to={draft.to}
         onChange={(range) => change({ ...draft, ...range })}
       />
+      <p className="hint filter-note">Dates are whole days in UTC.</p>
       <div className="actions">
         <button
           type="button"

@@ -41,7 +41,7 @@ export function OrderActions({ order, role, invoice, onNotice }: OrderActionsPro
     <section className="panel" aria-labelledby={headingId}>
       <h2 id={headingId}>Actions</h2>
       {none && <p className="muted">{nothingToDo(order, admin)}</p>}
-      <div className="stack">
+      <div className="stack action-list">
         {canPlace && <TransitionButton order={order} action="place" onNotice={onNotice} />}
         {canInvoice && <IssueInvoice order={order} onNotice={onNotice} />}
         {canFulfil && <TransitionButton order={order} action="fulfil" onNotice={onNotice} />}
