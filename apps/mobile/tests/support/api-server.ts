@@ -1,0 +1,93 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { createAuth, seedDemoWithUsers } from "@tally/auth";
+import { openDatabase } from "@tally/db";
+
+export type ApiServer = { origin: string; output: string[]; stop(): Promise<void> };
+
+/**
+ * `apps/server` from its build output, as production runs it, on a fresh
+ * embedded database seeded with the demo organisation. `trustedOrigins` are
+ * the browser origins allowed to sign in (TALLY_TRUSTED_ORIGINS).
+ */
+export async function startApiServer({ trustedOrigins }: { trustedOrigins: string[] }): Promise<ApiServer> {
+  const serverDir = dirname(createRequire(import.meta.url).resolve("@tally/server/package.json"));
+  const dataDir = mkdtempSync(join(tmpdir(), "tally-mobile-e2e-"));
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const child: ChildProcess = spawn(process.execPath, ["dist/index.js"], {
+    cwd: serverDir,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: "test",
+      LOG_LEVEL: "warn",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      TALLY_DATA_DIR: dataDir,
+      BETTER_AUTH_URL: origin,
+      BETTER_AUTH_SECRET: "mobile-e2e-secret-0123456789abcdefghijklmnop",
+      TALLY_TRUSTED_ORIGINS: trustedOrigins.join(","),
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const output: string[] = [];
+  child.stdout?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill("SIGTERM");
+      await Promise.race([once(child, "exit"), sleep(10_000).then(() => child.kill("SIGKILL"))]);
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitUntilAnswering(`${origin}/trpc/health.check`, child, output);
+    // The server owns the data folder; a second process joins it as a guest to seed it.
+    const guest = await openDatabase({ kind: "embedded", dataDir });
+    try {
+      await seedDemoWithUsers(guest.prisma, createAuth({ prisma: guest.prisma }));
+    } finally {
+      await guest.close();
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { origin, output, stop };
+}
+
+async function waitUntilAnswering(url: string, child: ChildProcess, output: string[], timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output.join("")}`);
+    if (
+      await fetch(url).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      return;
+    await sleep(200);
+  }
+  throw new Error(`server did not answer ${url} within ${timeoutMs} ms:\n${output.join("")}`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
+    });
+  });
+}
