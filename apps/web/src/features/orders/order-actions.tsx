@@ -12,7 +12,7 @@ import { useHydrated } from "@/lib/use-hydrated";
 import { useIntentKey } from "@/lib/use-intent-key";
 import { trpc } from "@/trpc/react";
 import type { Order } from "./order";
-import type { OrderInvoice } from "./use-order-invoice";
+import type { OrderInvoice } from "./order-invoices";
 
 type OrderActionsProps = {
   order: Order;
@@ -34,7 +34,7 @@ export function OrderActions({ order, role, invoice, onNotice }: OrderActionsPro
   const canPlace = status === "draft";
   const canFulfil = status === "paid";
   const canCancel = admin && (status === "draft" || status === "placed");
-  const canInvoice = admin && (status === "placed" || status === "paid") && invoice.known && !invoice.current;
+  const canInvoice = admin && (status === "placed" || status === "paid") && !invoice.current;
   const none = !canPlace && !canFulfil && !canCancel && !canInvoice;
 
   return (
@@ -166,13 +166,13 @@ function IssueInvoice({ order, onNotice }: { order: Order; onNotice: OrderAction
     onSuccess: async (invoice) => {
       intent.done();
       utils.invoices.get.setData({ id: invoice.id }, invoice);
-      await utils.invoices.list.invalidate();
+      await Promise.all([utils.invoices.list.invalidate(), utils.orders.get.invalidate({ id: order.id })]);
       router.push(`/invoices/${invoice.id}`);
     },
     onError: async (failure) => {
       const problem = serverProblem(failure);
       if (problem.code) intent.done();
-      await utils.invoices.list.invalidate();
+      await Promise.all([utils.invoices.list.invalidate(), utils.orders.get.invalidate({ id: order.id })]);
       onNotice({ kind: "problem", text: problem.message });
     },
   });

@@ -12,10 +12,10 @@ import { trpc } from "@/trpc/react";
 import { AddProduct } from "./add-product";
 import { ORDER_STATUS_LABELS, type Order, orderReference } from "./order";
 import { OrderActions } from "./order-actions";
+import { type OrderInvoice, orderInvoices } from "./order-invoices";
 import { OrderLines } from "./order-lines";
 import { OrderTotals } from "./order-totals";
 import { useOrderEdits } from "./use-order-edits";
-import { type OrderInvoice, useOrderInvoice } from "./use-order-invoice";
 
 /** One order: its lines (editable while a draft), the server's totals, and what can be done with it. */
 export function OrderDetail({ id, role }: { id: string; role: MemberRole }) {
@@ -40,7 +40,7 @@ export function OrderDetail({ id, role }: { id: string; role: MemberRole }) {
 function OrderScreen({ order, role }: { order: Order; role: MemberRole }) {
   const [notice, setNotice] = useState<Notice>(null);
   const edits = useOrderEdits(order, setNotice);
-  const invoice = useOrderInvoice(order);
+  const invoice = orderInvoices(order);
   const draft = order.status === "draft";
 
   return (
@@ -104,7 +104,7 @@ function OrderScreen({ order, role }: { order: Order; role: MemberRole }) {
 }
 
 function InvoiceLink({ invoice }: { invoice: OrderInvoice }) {
-  if (!invoice.known || (!invoice.current && invoice.voided.length === 0)) return null;
+  if (!invoice.current && invoice.voided.length === 0) return null;
   return (
     <section className="panel" aria-label="Invoice">
       <h2>Invoice</h2>

@@ -38,6 +38,8 @@ export const orderSummarySelect = {
 export const orderSelect = {
   ...orderSummaryFields,
   lines: { select: orderLineSelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+  /** At most one is not void; voided ones stay listed with their numbers. */
+  invoices: { select: { id: true, number: true, status: true }, orderBy: { number: "asc" } },
 } satisfies Prisma.OrderSelect;
 
 export type OrderView = Prisma.OrderGetPayload<{ select: typeof orderSelect }>;
