@@ -88,7 +88,7 @@ test("a new customer's draft gets an item and is placed; the product's stock fol
   await shown(page.getByText("TNR-HP-26A · 23 in stock")).waitFor();
 });
 
-test("an invoice issued in the office shows on the customer, with the order it bills", async () => {
+test("an invoice issued in the office shows on the customer and on the order it bills", async () => {
   const page = await signIn("alice@demo.tally.test");
   const token = await page.evaluate(() => sessionStorage.getItem("tally.session-token"));
   const office = createTallyClient({
@@ -115,6 +115,7 @@ test("an invoice issued in the office shows on the customer, with the order it b
   await shown(page.getByText("Issued", { exact: true })).waitFor();
   await shown(page.getByText("Order · Placed")).click();
   await shown(page.getByText("1 × $18.99 · STP-STD-24")).waitFor();
+  await shown(page.getByText(`Invoice ${invoice.number}`)).waitFor();
 });
 
 test("signing out returns to the sign-in screen, forgets the token and ends the session on the server", async () => {

@@ -1,6 +1,7 @@
 import { router } from "expo-router";
 import { trpc } from "../../../src/api/trpc.ts";
 import { formatDate } from "../../../src/format/money.ts";
+import { OrderInvoices } from "../../../src/invoices/order-invoices.tsx";
 import { DraftActions } from "../../../src/orders/draft-actions.tsx";
 import { OrderLines } from "../../../src/orders/order-lines.tsx";
 import { orderStatusLabel } from "../../../src/orders/order-status.ts";
@@ -28,6 +29,7 @@ export default function OrderScreen() {
             {found.note ? <DetailRow label="Note" value={found.note} /> : null}
           </Section>
           <OrderLines order={found} />
+          <OrderInvoices invoices={found.invoices} />
           {found.status === "draft" ? <DraftActions orderId={found.id} version={found.version} /> : null}
         </>
       )}
