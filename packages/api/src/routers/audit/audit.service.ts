@@ -2,7 +2,7 @@ import { type AuditEventInput, type Prisma, recordAuditEvent } from "@tally/db";
 import type { CursorPage, ListAuditEventsInput } from "@tally/validators";
 import { toPage } from "../../pagination.ts";
 import type { AuthedContext, OrgContext } from "../../trpc.ts";
-import { type AuditKey, auditCursor, auditEventsBefore } from "./audit.cursor.ts";
+import { type AuditKey, auditCursor } from "./audit.cursor.ts";
 import { type AuditEventView, auditEventSelect } from "./audit.select.ts";
 
 type AuditedAction = Omit<AuditEventInput, "actorUserId" | "requestId">;
@@ -37,7 +37,7 @@ export async function listAuditEvents(
   if (input.actorUserId) filters.push({ actorUserId: input.actorUserId });
   if (input.targetId) filters.push({ targetId: input.targetId });
   if (input.from || input.to) filters.push({ createdAt: { gte: input.from, lte: input.to } });
-  if (input.cursor) filters.push(auditEventsBefore(input.cursor));
+  if (input.cursor) filters.push(auditCursor.after(input.cursor));
 
   const rows = await ctx.db.auditEvent.findMany({
     where: { AND: filters },

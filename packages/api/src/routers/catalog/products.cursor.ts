@@ -1,15 +1,4 @@
-import type { Prisma } from "@tally/db";
-import { keysetCursor } from "../../pagination.ts";
+import { alphabetical, type CursorKey } from "../../pagination.ts";
 
-/** Products page alphabetically, ties broken by id. */
-export type ProductKey = { name: string; id: string };
-
-export const productCursor = keysetCursor<ProductKey>({
-  toParts: ({ name, id }) => [name, id],
-  fromParts: ([name, id, ...rest]) =>
-    name !== undefined && id !== undefined && rest.length === 0 ? { name, id } : null,
-});
-
-export function productsAfter({ name, id }: ProductKey): Prisma.ProductWhereInput {
-  return { OR: [{ name: { gt: name } }, { name, id: { gt: id } }] };
-}
+export const productCursor = alphabetical();
+export type ProductKey = CursorKey<typeof productCursor>;

@@ -9,7 +9,7 @@ import { TRPCError } from "@trpc/server";
 import { isUniqueViolation, notFound } from "../../errors.ts";
 import { toPage } from "../../pagination.ts";
 import type { OrgContext } from "../../trpc.ts";
-import { type ProductKey, productCursor, productsAfter } from "./products.cursor.ts";
+import { type ProductKey, productCursor } from "./products.cursor.ts";
 import { type ProductView, productSelect } from "./products.select.ts";
 
 export type ListProductsQuery = Omit<ListProductsInput, "cursor"> & { cursor?: ProductKey | undefined };
@@ -29,7 +29,7 @@ export async function listProducts(
       ],
     });
   }
-  if (input.cursor) filters.push(productsAfter(input.cursor));
+  if (input.cursor) filters.push(productCursor.after(input.cursor));
 
   const rows = await ctx.db.product.findMany({
     where: { AND: filters },

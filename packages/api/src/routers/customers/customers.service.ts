@@ -7,18 +7,13 @@ import type {
 } from "@tally/validators";
 import { TRPCError } from "@trpc/server";
 import { notFound } from "../../errors.ts";
-import { keysetCursor, toPage } from "../../pagination.ts";
+import { alphabetical, type CursorKey, toPage } from "../../pagination.ts";
 import type { OrgContext } from "../../trpc.ts";
 import { type CustomerView, customerSelect } from "./customers.select.ts";
 
-type CustomerKey = { name: string; id: string };
-
 /** Customers page alphabetically, ties broken by id. */
-export const customerCursor = keysetCursor<CustomerKey>({
-  toParts: ({ name, id }) => [name, id],
-  fromParts: ([name, id, ...rest]) =>
-    name !== undefined && id !== undefined && rest.length === 0 ? { name, id } : null,
-});
+export const customerCursor = alphabetical();
+type CustomerKey = CursorKey<typeof customerCursor>;
 
 export type ListCustomersQuery = Omit<ListCustomersInput, "cursor"> & { cursor?: CustomerKey | undefined };
 
@@ -35,10 +30,7 @@ export async function listCustomers(
       ],
     });
   }
-  if (input.cursor) {
-    const { name, id } = input.cursor;
-    filters.push({ OR: [{ name: { gt: name } }, { name, id: { gt: id } }] });
-  }
+  if (input.cursor) filters.push(customerCursor.after(input.cursor));
   const rows = await ctx.db.customer.findMany({
     where: { AND: filters },
     orderBy: [{ name: "asc" }, { id: "asc" }],

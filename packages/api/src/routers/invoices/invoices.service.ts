@@ -3,7 +3,7 @@ import type { CursorPage, InvoiceFilters, ListInvoicesInput } from "@tally/valid
 import { notFound } from "../../errors.ts";
 import { toPage } from "../../pagination.ts";
 import type { OrgContext } from "../../trpc.ts";
-import { type InvoiceKey, invoiceCursor, invoicesBefore } from "./invoices.cursor.ts";
+import { type InvoiceKey, invoiceCursor } from "./invoices.cursor.ts";
 import {
   type InvoiceSummaryView,
   type InvoiceView,
@@ -19,7 +19,7 @@ export async function listInvoices(
   input: ListInvoicesQuery,
 ): Promise<CursorPage<InvoiceSummaryView>> {
   const filters = invoiceFilterWhere(ctx.org.id, input);
-  if (input.cursor) filters.push(invoicesBefore(input.cursor));
+  if (input.cursor) filters.push(invoiceCursor.after(input.cursor));
   const rows = await ctx.db.invoice.findMany({
     where: { AND: filters },
     orderBy: [{ issuedAt: "desc" }, { id: "desc" }],

@@ -1,23 +1,14 @@
 import type { Prisma } from "@tally/db";
 import type { CreateOrderInput, CursorPage, ListOrdersInput } from "@tally/validators";
 import { notFound } from "../../errors.ts";
-import { keysetCursor, toPage } from "../../pagination.ts";
+import { type CursorKey, newestFirst, toPage } from "../../pagination.ts";
 import type { OrgContext } from "../../trpc.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { type OrderSummaryView, type OrderView, orderSelect, orderSummarySelect } from "./orders.select.ts";
 
-type OrderKey = { createdAt: Date; id: string };
-
 /** Newest first, ties broken by id. */
-export const orderCursor = keysetCursor<OrderKey>({
-  toParts: ({ createdAt, id }) => [createdAt.toISOString(), id],
-  fromParts: ([time, id, ...rest]) => {
-    const createdAt = new Date(time ?? "");
-    return id !== undefined && rest.length === 0 && !Number.isNaN(createdAt.getTime())
-      ? { createdAt, id }
-      : null;
-  },
-});
+export const orderCursor = newestFirst("createdAt");
+type OrderKey = CursorKey<typeof orderCursor>;
 
 export type ListOrdersQuery = Omit<ListOrdersInput, "cursor"> & { cursor?: OrderKey | undefined };
 
@@ -29,10 +20,7 @@ export async function listOrders(
   if (input.status) filters.push({ status: input.status });
   if (input.customerId) filters.push({ customerId: input.customerId });
   if (input.from || input.to) filters.push({ createdAt: { gte: input.from, lte: input.to } });
-  if (input.cursor) {
-    const { createdAt, id } = input.cursor;
-    filters.push({ OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: id } }] });
-  }
+  if (input.cursor) filters.push(orderCursor.after(input.cursor));
   const rows = await ctx.db.order.findMany({
     where: { AND: filters },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

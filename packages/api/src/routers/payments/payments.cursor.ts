@@ -1,19 +1,4 @@
-import type { Prisma } from "@tally/db";
-import { keysetCursor } from "../../pagination.ts";
+import { type CursorKey, newestFirst } from "../../pagination.ts";
 
-/** Newest first, ties broken by id. */
-export type PaymentKey = { receivedAt: Date; id: string };
-
-export const paymentCursor = keysetCursor<PaymentKey>({
-  toParts: ({ receivedAt, id }) => [receivedAt.toISOString(), id],
-  fromParts: ([time, id, ...rest]) => {
-    const receivedAt = new Date(time ?? "");
-    return id !== undefined && rest.length === 0 && !Number.isNaN(receivedAt.getTime())
-      ? { receivedAt, id }
-      : null;
-  },
-});
-
-export function paymentsBefore({ receivedAt, id }: PaymentKey): Prisma.PaymentWhereInput {
-  return { OR: [{ receivedAt: { lt: receivedAt } }, { receivedAt, id: { lt: id } }] };
-}
+export const paymentCursor = newestFirst("receivedAt");
+export type PaymentKey = CursorKey<typeof paymentCursor>;

@@ -2,7 +2,7 @@ import type { Prisma } from "@tally/db";
 import type { CursorPage, ListPaymentsInput } from "@tally/validators";
 import { toPage } from "../../pagination.ts";
 import type { OrgContext } from "../../trpc.ts";
-import { type PaymentKey, paymentCursor, paymentsBefore } from "./payments.cursor.ts";
+import { type PaymentKey, paymentCursor } from "./payments.cursor.ts";
 import { type PaymentView, paymentSelect } from "./payments.select.ts";
 
 export type ListPaymentsQuery = Omit<ListPaymentsInput, "cursor"> & { cursor?: PaymentKey | undefined };
@@ -14,7 +14,7 @@ export async function listPayments(
 ): Promise<CursorPage<PaymentView>> {
   const filters: Prisma.PaymentWhereInput[] = [{ organizationId: ctx.org.id }];
   if (input.invoiceId) filters.push({ invoiceId: input.invoiceId });
-  if (input.cursor) filters.push(paymentsBefore(input.cursor));
+  if (input.cursor) filters.push(paymentCursor.after(input.cursor));
   const rows = await ctx.db.payment.findMany({
     where: { AND: filters },
     orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
