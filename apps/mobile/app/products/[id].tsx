@@ -1,6 +1,7 @@
-import { Text } from "react-native";
+import { StyleSheet, Text } from "react-native";
 import { trpc } from "../../src/api/trpc.ts";
-import { formatDate, formatMoney } from "../../src/format/money.ts";
+import { formatDate } from "../../src/format/date.ts";
+import { formatMoney } from "../../src/format/money.ts";
 import { DetailRow } from "../../src/ui/detail-row.tsx";
 import { QueryView } from "../../src/ui/query-view.tsx";
 import { useIdParam } from "../../src/ui/route-params.ts";
@@ -13,19 +14,24 @@ export default function ProductScreen() {
     <QueryView query={product}>
       {(found) => (
         <>
-          <Text style={[text.title, { padding: space.l }]}>{found.name}</Text>
+          <Text style={[text.title, styles.title]}>{found.name}</Text>
           {found.description ? (
-            <Text style={[text.body, { paddingHorizontal: space.l }]}>{found.description}</Text>
+            <Text style={[text.body, styles.description]}>{found.description}</Text>
           ) : null}
           <Section title="Details">
             <DetailRow label="SKU" value={found.sku} />
             <DetailRow label="Price" value={formatMoney(found.priceMinor, found.currency)} strong />
             <DetailRow label="In stock" value={String(found.stock)} />
-            <DetailRow label="Updated" value={formatDate(found.updatedAt)} />
-            {found.archivedAt ? <DetailRow label="Archived" value={formatDate(found.archivedAt)} /> : null}
+            <DetailRow label="Updated on" value={formatDate(found.updatedAt)} />
+            {found.archivedAt ? <DetailRow label="Archived on" value={formatDate(found.archivedAt)} /> : null}
           </Section>
         </>
       )}
     </QueryView>
   );
 }
+
+const styles = StyleSheet.create({
+  title: { padding: space.l },
+  description: { paddingHorizontal: space.l },
+});

@@ -3,6 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import { createContext, type ReactNode, useContext, useEffect, useState, useSyncExternalStore } from "react";
 import type { ApiEndpoints } from "../config/api-url.ts";
 import { createSession, type Session } from "./session.ts";
+// No extension: Metro picks token-store.native.ts or token-store.web.ts for the platform.
 import { tokenStore } from "./token-store";
 
 const SessionContext = createContext<{ session: Session; endpoints: ApiEndpoints } | null>(null);

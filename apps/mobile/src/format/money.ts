@@ -10,7 +10,3 @@ export function formatMoney(minor: number, currency: string | null, locale?: str
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
   return format.format(minor / 10 ** digits);
 }
-
-export function formatDate(date: Date, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(date);
-}

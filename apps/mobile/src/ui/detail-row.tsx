@@ -28,6 +28,7 @@ const styles = StyleSheet.create({
     paddingVertical: space.s,
     borderBottomWidth: StyleSheet.hairlineWidth,
     borderBottomColor: colors.border,
+    backgroundColor: colors.background,
   },
   strong: { fontWeight: "600" },
 });

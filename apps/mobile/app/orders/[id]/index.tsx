@@ -1,6 +1,6 @@
 import { router } from "expo-router";
 import { trpc } from "../../../src/api/trpc.ts";
-import { formatDate } from "../../../src/format/money.ts";
+import { formatDate } from "../../../src/format/date.ts";
 import { OrderInvoices } from "../../../src/invoices/order-invoices.tsx";
 import { DraftActions } from "../../../src/orders/draft-actions.tsx";
 import { OrderLines } from "../../../src/orders/order-lines.tsx";
