@@ -47,11 +47,10 @@ export function createTrpcEndpoint({
     local,
     // The caller is authenticated here; the server gets who they are, sealed.
     credentialFor: async (req) => {
-      const identity = await auth.api.getSession({ headers: req.headers });
       const requestId = req.headers.get("x-request-id") ?? randomUUID();
       return signServiceCredential(
         {
-          sessionToken: identity?.session.token ?? null,
+          sessionToken: await sessionTokenOf(auth, req.headers),
           requestId,
           safety: requestSafety(req.headers, auth.options.trustedOrigins),
         },
@@ -62,3 +61,15 @@ export function createTrpcEndpoint({
 }
 
 export const routerNames = Object.keys(appRouter._def.record);
+
+/**
+ * The caller's session token, for the server to validate. A bearer token is
+ * one already, so it is passed on without a lookup here (the server looks it
+ * up anyway); a cookie holds a signed token only the auth library can read.
+ */
+async function sessionTokenOf(auth: Auth, headers: Headers): Promise<string | null> {
+  const bearer = /^Bearer (\S+)$/i.exec(headers.get("authorization") ?? "")?.[1];
+  if (bearer && !headers.has("cookie")) return bearer;
+  if (!headers.has("cookie") && !headers.has("authorization")) return null;
+  return (await auth.api.getSession({ headers }))?.session.token ?? null;
+}
