@@ -1,8 +1,10 @@
 "use client";
 
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useEffect, useId, useRef } from "react";
 import { FormMessages } from "@/components/form-messages";
+import { NewerVersionNotice } from "@/components/newer-version-notice";
 import { serverProblem } from "@/lib/issues";
+import { useNewerVersion } from "@/lib/use-newer-version";
 import { trpc } from "@/trpc/react";
 import type { Customer } from "./customer";
 import { CustomerFields } from "./customer-fields";
@@ -22,8 +24,10 @@ export function EditCustomerForm({ customer, onSaved, onReload, onCancel }: Edit
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const form = useCustomerForm(customerFormFrom(customer));
-  const [newerVersion, setNewerVersion] = useState<Customer | null>(null);
   const utils = trpc.useUtils();
+  const { newerVersion, checkForNewer } = useNewerVersion(customer, () =>
+    utils.client.customers.get.query({ id: customer.id }),
+  );
   const update = trpc.customers.update.useMutation({
     onSuccess: async (saved) => {
       await utils.customers.list.invalidate();
@@ -33,10 +37,7 @@ export function EditCustomerForm({ customer, onSaved, onReload, onCancel }: Edit
     onError: async (error) => {
       const problem = serverProblem(error);
       form.setErrors(customerFormErrorsFromServer(problem));
-      if (problem.code === "CONFLICT") {
-        const latest = await utils.client.customers.get.query({ id: customer.id }).catch(() => null);
-        if (latest && latest.version !== customer.version) setNewerVersion(latest);
-      }
+      await checkForNewer(problem);
     },
   });
 
@@ -57,14 +58,7 @@ export function EditCustomerForm({ customer, onSaved, onReload, onCancel }: Edit
       </h2>
       <CustomerFields values={form.values} errors={form.errors} onChange={form.setField} />
       <FormMessages messages={form.errors.form} />
-      {newerVersion && (
-        <div className="conflict">
-          <p>Your changes were not saved. Load the latest version, then make your changes again.</p>
-          <button type="button" onClick={() => onReload(newerVersion)}>
-            Load latest version
-          </button>
-        </div>
-      )}
+      <NewerVersionNotice latest={newerVersion} onReload={onReload} />
       <div className="actions">
         <button type="submit" className="primary" disabled={update.isPending}>
           {update.isPending ? "Saving…" : "Save changes"}

@@ -1,8 +1,10 @@
 "use client";
 
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useEffect, useId, useRef } from "react";
 import { FormMessages } from "@/components/form-messages";
+import { NewerVersionNotice } from "@/components/newer-version-notice";
 import { serverProblem } from "@/lib/issues";
+import { useNewerVersion } from "@/lib/use-newer-version";
 import { trpc } from "@/trpc/react";
 import type { Product } from "./product";
 import { ProductFields } from "./product-fields";
@@ -22,8 +24,10 @@ export function EditProductForm({ product, onSaved, onReload, onCancel }: EditPr
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const form = useProductForm(productFormFrom(product));
-  const [newerVersion, setNewerVersion] = useState<Product | null>(null);
   const utils = trpc.useUtils();
+  const { newerVersion, checkForNewer } = useNewerVersion(product, () =>
+    utils.client.catalog.products.get.query({ id: product.id }),
+  );
   const update = trpc.catalog.products.update.useMutation({
     onSuccess: async (saved) => {
       await utils.catalog.products.list.invalidate();
@@ -32,11 +36,7 @@ export function EditProductForm({ product, onSaved, onReload, onCancel }: EditPr
     onError: async (error) => {
       const problem = serverProblem(error);
       form.setErrors(productFormErrorsFromServer(problem));
-      // A CONFLICT may also be a taken SKU; offer a reload only when the product really moved on.
-      if (problem.code === "CONFLICT") {
-        const latest = await utils.client.catalog.products.get.query({ id: product.id }).catch(() => null);
-        if (latest && latest.version !== product.version) setNewerVersion(latest);
-      }
+      await checkForNewer(problem);
     },
   });
 
@@ -57,14 +57,7 @@ export function EditProductForm({ product, onSaved, onReload, onCancel }: EditPr
       </h2>
       <ProductFields values={form.values} errors={form.errors} onChange={form.setField} />
       <FormMessages messages={form.errors.form} />
-      {newerVersion && (
-        <div className="conflict">
-          <p>Your changes were not saved. Load the latest version, then make your changes again.</p>
-          <button type="button" onClick={() => onReload(newerVersion)}>
-            Load latest version
-          </button>
-        </div>
-      )}
+      <NewerVersionNotice latest={newerVersion} onReload={onReload} />
       <div className="actions">
         <button type="submit" className="primary" disabled={update.isPending}>
           {update.isPending ? "Saving…" : "Save changes"}
