@@ -2,8 +2,7 @@
 
 import { keepPreviousData } from "@tanstack/react-query";
 import Link from "next/link";
-import { LoadMore } from "@/components/load-more";
-import { LoadProblem } from "@/components/load-problem";
+import { PagedList } from "@/components/paged-list";
 import { useHydrated } from "@/lib/use-hydrated";
 import { trpc } from "@/trpc/react";
 import type { Customer } from "./customer";
@@ -19,61 +18,54 @@ export function CustomerList({ filters, onEdit }: CustomerListProps) {
     placeholderData: keepPreviousData,
   });
 
-  if (list.isPending) return <p className="muted">Loading customers…</p>;
-  if (list.isError)
-    return <LoadProblem what="customers" message={list.error.message} onRetry={list.refetch} />;
-
-  const customers = list.data.pages.flatMap((page) => page.items);
-  if (customers.length === 0) {
-    return (
-      <p className="muted">
-        {filters.search ? `No customers match “${filters.search}”.` : "No customers yet."}
-      </p>
-    );
-  }
-
   return (
-    <div aria-busy={list.isFetching}>
-      <table className="data-table">
-        <caption className="visually-hidden">Customers, A to Z</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Phone</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {customers.map((customer) => (
-            <tr key={customer.id}>
-              <th scope="row">{customer.name}</th>
-              <td>{customer.email ?? "—"}</td>
-              <td className="nowrap">{customer.phone ?? "—"}</td>
-              <td className="row-actions">
-                <Link
-                  className="row-link"
-                  href={`/orders?customer=${encodeURIComponent(customer.id)}`}
-                  aria-label={`Orders of ${customer.name}`}
-                >
-                  Orders
-                </Link>
-                <button
-                  type="button"
-                  aria-label={`Edit ${customer.name}`}
-                  disabled={!hydrated}
-                  onClick={() => onEdit(customer)}
-                >
-                  Edit
-                </button>
-              </td>
+    <PagedList
+      query={list}
+      loading="Loading customers…"
+      what="customers"
+      empty={filters.search ? `No customers match “${filters.search}”.` : "No customers yet."}
+    >
+      {(customers) => (
+        <table className="data-table">
+          <caption className="visually-hidden">Customers, A to Z</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Phone</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      <LoadMore hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onLoad={list.fetchNextPage} />
-    </div>
+          </thead>
+          <tbody>
+            {customers.map((customer) => (
+              <tr key={customer.id}>
+                <th scope="row">{customer.name}</th>
+                <td>{customer.email ?? "—"}</td>
+                <td className="nowrap">{customer.phone ?? "—"}</td>
+                <td className="row-actions">
+                  <Link
+                    className="row-link"
+                    href={`/orders?customer=${encodeURIComponent(customer.id)}`}
+                    aria-label={`Orders of ${customer.name}`}
+                  >
+                    Orders
+                  </Link>
+                  <button
+                    type="button"
+                    aria-label={`Edit ${customer.name}`}
+                    disabled={!hydrated}
+                    onClick={() => onEdit(customer)}
+                  >
+                    Edit
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </PagedList>
   );
 }

@@ -3,8 +3,7 @@
 import { keepPreviousData } from "@tanstack/react-query";
 import Link from "next/link";
 import { DateTime } from "@/components/date-time";
-import { LoadMore } from "@/components/load-more";
-import { LoadProblem } from "@/components/load-problem";
+import { PagedList } from "@/components/paged-list";
 import { StatusBadge } from "@/components/status-badge";
 import { formatMoney } from "@/lib/money";
 import { trpc } from "@/trpc/react";
@@ -18,55 +17,54 @@ export function InvoiceList({ filters }: { filters: InvoiceFilters }) {
     placeholderData: keepPreviousData,
   });
 
-  if (list.isPending) return <p className="muted">Loading invoices…</p>;
-  if (list.isError)
-    return <LoadProblem what="invoices" message={list.error.message} onRetry={list.refetch} />;
-
-  const invoices = list.data.pages.flatMap((page) => page.items);
-  if (invoices.length === 0) return <p className="muted">No invoices match these filters.</p>;
-
   return (
-    <div aria-busy={list.isFetching}>
-      <table className="data-table">
-        <caption className="visually-hidden">Invoices, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Invoice</th>
-            <th scope="col">Customer</th>
-            <th scope="col">Status</th>
-            <th scope="col" className="number">
-              Total
-            </th>
-            <th scope="col" className="number">
-              Balance due
-            </th>
-            <th scope="col">Issued</th>
-            <th scope="col">Due</th>
-          </tr>
-        </thead>
-        <tbody>
-          {invoices.map((invoice) => (
-            <tr key={invoice.id}>
-              <th scope="row">
-                <Link href={`/invoices/${invoice.id}`}>{invoiceTitle(invoice.number)}</Link>
+    <PagedList
+      query={list}
+      loading="Loading invoices…"
+      what="invoices"
+      empty="No invoices match these filters."
+    >
+      {(invoices) => (
+        <table className="data-table">
+          <caption className="visually-hidden">Invoices, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Invoice</th>
+              <th scope="col">Customer</th>
+              <th scope="col">Status</th>
+              <th scope="col" className="number">
+                Total
               </th>
-              <td>{invoice.order.customer.name}</td>
-              <td>
-                <StatusBadge status={invoice.status} label={INVOICE_STATUS_LABELS[invoice.status]} />
-              </td>
-              <td className="number">{formatMoney(invoice.totalMinor, invoice.currency)}</td>
-              <td className="number">{formatMoney(invoiceBalance(invoice).due, invoice.currency)}</td>
-              <td className="nowrap">
-                <DateTime value={invoice.issuedAt} style="date" />
-              </td>
-              <td className="nowrap">
-                <DateTime value={invoice.dueAt} style="date" />
-              </td>
+              <th scope="col" className="number">
+                Balance due
+              </th>
+              <th scope="col">Issued</th>
+              <th scope="col">Due</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      <LoadMore hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onLoad={list.fetchNextPage} />
-    </div>
+          </thead>
+          <tbody>
+            {invoices.map((invoice) => (
+              <tr key={invoice.id}>
+                <th scope="row">
+                  <Link href={`/invoices/${invoice.id}`}>{invoiceTitle(invoice.number)}</Link>
+                </th>
+                <td>{invoice.order.customer.name}</td>
+                <td>
+                  <StatusBadge status={invoice.status} label={INVOICE_STATUS_LABELS[invoice.status]} />
+                </td>
+                <td className="number">{formatMoney(invoice.totalMinor, invoice.currency)}</td>
+                <td className="number">{formatMoney(invoiceBalance(invoice).due, invoice.currency)}</td>
+                <td className="nowrap">
+                  <DateTime value={invoice.issuedAt} style="date" />
+                </td>
+                <td className="nowrap">
+                  <DateTime value={invoice.dueAt} style="date" />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </PagedList>
   );
 }

@@ -3,8 +3,7 @@
 import { keepPreviousData } from "@tanstack/react-query";
 import Link from "next/link";
 import { DateTime } from "@/components/date-time";
-import { LoadMore } from "@/components/load-more";
-import { LoadProblem } from "@/components/load-problem";
+import { PagedList } from "@/components/paged-list";
 import { StatusBadge } from "@/components/status-badge";
 import { formatMoney } from "@/lib/money";
 import { trpc } from "@/trpc/react";
@@ -18,52 +17,47 @@ export function OrderList({ filters }: { filters: OrderFilters }) {
     placeholderData: keepPreviousData,
   });
 
-  if (list.isPending) return <p className="muted">Loading orders…</p>;
-  if (list.isError) return <LoadProblem what="orders" message={list.error.message} onRetry={list.refetch} />;
-
-  const orders = list.data.pages.flatMap((page) => page.items);
-  if (orders.length === 0) return <p className="muted">No orders match these filters.</p>;
-
   return (
-    <div aria-busy={list.isFetching}>
-      <table className="data-table">
-        <caption className="visually-hidden">Orders, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Order</th>
-            <th scope="col">Customer</th>
-            <th scope="col">Status</th>
-            <th scope="col" className="number">
-              Lines
-            </th>
-            <th scope="col" className="number">
-              Total
-            </th>
-            <th scope="col">Created</th>
-          </tr>
-        </thead>
-        <tbody>
-          {orders.map((order) => (
-            <tr key={order.id}>
-              <th scope="row">
-                <Link href={`/orders/${order.id}`}>{orderReference(order.id)}</Link>
+    <PagedList query={list} loading="Loading orders…" what="orders" empty="No orders match these filters.">
+      {(orders) => (
+        <table className="data-table">
+          <caption className="visually-hidden">Orders, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Order</th>
+              <th scope="col">Customer</th>
+              <th scope="col">Status</th>
+              <th scope="col" className="number">
+                Lines
               </th>
-              <td>{order.customer.name}</td>
-              <td>
-                <StatusBadge status={order.status} label={ORDER_STATUS_LABELS[order.status]} />
-              </td>
-              <td className="number">{order._count.lines}</td>
-              <td className="number">
-                {order.currency ? formatMoney(order.totalMinor, order.currency) : "—"}
-              </td>
-              <td className="nowrap">
-                <DateTime value={order.createdAt} />
-              </td>
+              <th scope="col" className="number">
+                Total
+              </th>
+              <th scope="col">Created</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      <LoadMore hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onLoad={list.fetchNextPage} />
-    </div>
+          </thead>
+          <tbody>
+            {orders.map((order) => (
+              <tr key={order.id}>
+                <th scope="row">
+                  <Link href={`/orders/${order.id}`}>{orderReference(order.id)}</Link>
+                </th>
+                <td>{order.customer.name}</td>
+                <td>
+                  <StatusBadge status={order.status} label={ORDER_STATUS_LABELS[order.status]} />
+                </td>
+                <td className="number">{order._count.lines}</td>
+                <td className="number">
+                  {order.currency ? formatMoney(order.totalMinor, order.currency) : "—"}
+                </td>
+                <td className="nowrap">
+                  <DateTime value={order.createdAt} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </PagedList>
   );
 }

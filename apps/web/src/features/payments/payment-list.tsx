@@ -2,8 +2,7 @@
 
 import Link from "next/link";
 import { DateTime } from "@/components/date-time";
-import { LoadMore } from "@/components/load-more";
-import { LoadProblem } from "@/components/load-problem";
+import { PagedList } from "@/components/paged-list";
 import { StatusBadge } from "@/components/status-badge";
 import { invoiceTitle } from "@/features/invoices/invoice";
 import { formatMoney } from "@/lib/money";
@@ -17,49 +16,46 @@ export function PaymentList() {
     getNextPageParam: (page) => page.nextCursor,
   });
 
-  if (list.isPending) return <p className="muted">Loading payments…</p>;
-  if (list.isError)
-    return <LoadProblem what="payments" message={list.error.message} onRetry={list.refetch} />;
-
-  const payments = list.data.pages.flatMap((page) => page.items);
-  if (payments.length === 0) {
-    return <p className="muted">No payments yet. They arrive from the payment provider’s webhook.</p>;
-  }
-
   return (
-    <div aria-busy={list.isFetching}>
-      <table className="data-table">
-        <caption className="visually-hidden">Payments, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Received</th>
-            <th scope="col">Invoice</th>
-            <th scope="col">Provider reference</th>
-            <th scope="col">Status</th>
-            <th scope="col" className="number">
-              Amount
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {payments.map((payment) => (
-            <tr key={payment.id}>
-              <td className="nowrap">
-                <DateTime value={payment.receivedAt} />
-              </td>
-              <th scope="row">
-                <Link href={`/invoices/${payment.invoice.id}`}>{invoiceTitle(payment.invoice.number)}</Link>
+    <PagedList
+      query={list}
+      loading="Loading payments…"
+      what="payments"
+      empty="No payments yet. They arrive from the payment provider’s webhook."
+    >
+      {(payments) => (
+        <table className="data-table">
+          <caption className="visually-hidden">Payments, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Received</th>
+              <th scope="col">Invoice</th>
+              <th scope="col">Provider reference</th>
+              <th scope="col">Status</th>
+              <th scope="col" className="number">
+                Amount
               </th>
-              <td className="reference">{payment.providerPaymentId}</td>
-              <td>
-                <StatusBadge status={payment.status} label={PAYMENT_STATUS_LABELS[payment.status]} />
-              </td>
-              <td className="number">{formatMoney(payment.amountMinor, payment.currency)}</td>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      <LoadMore hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onLoad={list.fetchNextPage} />
-    </div>
+          </thead>
+          <tbody>
+            {payments.map((payment) => (
+              <tr key={payment.id}>
+                <td className="nowrap">
+                  <DateTime value={payment.receivedAt} />
+                </td>
+                <th scope="row">
+                  <Link href={`/invoices/${payment.invoice.id}`}>{invoiceTitle(payment.invoice.number)}</Link>
+                </th>
+                <td className="reference">{payment.providerPaymentId}</td>
+                <td>
+                  <StatusBadge status={payment.status} label={PAYMENT_STATUS_LABELS[payment.status]} />
+                </td>
+                <td className="number">{formatMoney(payment.amountMinor, payment.currency)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </PagedList>
   );
 }
