@@ -8,8 +8,10 @@ import type { LaneResponse } from "./resolve-calls.ts";
  */
 export function writeResponse(res: ServerResponse, { status, contentType, body }: LaneResponse) {
   if (res.headersSent || res.destroyed) return;
+  // With the length known, node:http sends head and body in one write instead of chunks.
   res.writeHead(res.statusCode === 200 ? status : res.statusCode, {
     "content-type": contentType,
+    "content-length": Buffer.byteLength(body),
     vary: "trpc-accept, accept",
   });
   res.end(body);
