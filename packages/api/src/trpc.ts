@@ -5,7 +5,7 @@
  * `createContextInner` directly.
  */
 import { randomUUID } from "node:crypto";
-import type { Auth, AuthSession } from "@tally/auth";
+import { type Auth, type AuthSession, lookUpSession } from "@tally/auth";
 import type { PrismaClient } from "@tally/db";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
@@ -25,6 +25,8 @@ export type ContextInnerOptions = {
   auth: Auth;
   /** The signed-in user and their session, or null for an anonymous caller. */
   identity?: AuthSession | null;
+  /** The identity came from the session cache: procedures that need a session confirm its row first. */
+  identityFromCache?: boolean;
   /** The caller's credentials (cookie or bearer), forwarded when the auth library acts for them. */
   headers?: Headers;
   safety?: RequestSafety;
@@ -36,13 +38,14 @@ export function createContextInner({
   db,
   auth,
   identity = null,
+  identityFromCache = false,
   headers = new Headers(),
   safety = { credential: "none", crossSite: false },
   requestId = randomUUID(),
   logger,
 }: ContextInnerOptions) {
   // The request id goes on each line rather than into a child logger: a child per request costs more than the call it logs.
-  return { db, auth, identity, headers, safety, requestId, log: logger ?? rootLogger };
+  return { db, auth, identity, identityFromCache, headers, safety, requestId, log: logger ?? rootLogger };
 }
 
 export type Context = ReturnType<typeof createContextInner>;
@@ -64,12 +67,15 @@ export async function createContext({
 }) {
   const incoming = headers.get("x-request-id");
   // No cookie and no bearer token: anonymous, without asking the auth library (and the database).
-  const identity =
-    headers.has("cookie") || headers.has("authorization") ? await auth.api.getSession({ headers }) : null;
+  const { identity, cached } =
+    headers.has("cookie") || headers.has("authorization")
+      ? await lookUpSession(auth, headers)
+      : { identity: null, cached: false };
   return createContextInner({
     db,
     auth,
     identity,
+    identityFromCache: cached,
     headers,
     safety: safety ?? requestSafety(headers, auth.options.trustedOrigins),
     requestId: incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID(),
@@ -110,40 +116,88 @@ const logCall = t.middleware(async ({ ctx, path, type, next }) => {
   return result;
 });
 
-const requireSession = t.middleware(({ ctx, type, next }) => {
+const ORG_ACCESS = new Set<Access>(["member", "admin", "owner"]);
+
+const requireSession = t.middleware(async ({ ctx, meta, type, next }) => {
   if (!ctx.identity) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
   // A cookie rides along on any request to our origin, even one a hostile
   // page triggers; only a same-site JSON request may change state with it.
   if (type === "mutation" && ctx.safety.credential === "cookie" && ctx.safety.crossSite) {
     throw new TRPCError({ code: "FORBIDDEN", message: "Cross-site request refused" });
   }
-  return next({ ctx: { ...ctx, session: ctx.identity.session, user: ctx.identity.user } });
+  // Organisation procedures confirm a cached session inside their membership query.
+  if (ctx.identityFromCache && meta && ORG_ACCESS.has(meta.access))
+    return next({ ctx: { ...ctx, ...identityContext(ctx.identity, true) } });
+  const identity = ctx.identityFromCache ? await confirmedIdentity(ctx, ctx.identity) : ctx.identity;
+  return next({ ctx: { ...ctx, ...identityContext(identity, false) } });
 });
 
-/** Membership is read from the database on every call, so a removal takes effect at once. */
+/**
+ * Membership is read from the database on every call, so a removal takes
+ * effect at once. For a cached session the same query also requires the
+ * session's row to stand, unexpired and on the same organisation, so a
+ * sign-out or switch made through another process costs no extra query.
+ */
 const requireMembership = t.middleware(async ({ ctx, next }) => {
-  const { session, user } = ctx as AuthedContext;
-  const organizationId = session.activeOrganizationId;
+  const authed = ctx as AuthedContext;
+  let identity = authed.identity;
+  let membership = await findMembership(ctx.db, identity, authed.identityFromCache);
+  if (!membership && authed.identityFromCache) {
+    identity = await freshIdentity(ctx);
+    membership = await findMembership(ctx.db, identity, false);
+  }
+  const organizationId = identity.session.activeOrganizationId;
   if (!organizationId) {
     throw new TRPCError({
       code: "FORBIDDEN",
       message: "No active organisation: create one or switch to one",
     });
   }
-  const membership = await ctx.db.member.findUnique({
-    where: { organizationId_userId: { organizationId, userId: user.id } },
-    select: { id: true, role: true },
-  });
   if (!membership)
     throw new TRPCError({ code: "FORBIDDEN", message: "You are not a member of this organisation" });
   return next({
     ctx: {
       ...ctx,
+      ...identityContext(identity, false),
       org: { id: organizationId },
       membership: { id: membership.id, role: highestRole(membership.role) },
     },
   });
 });
+
+function identityContext(identity: AuthSession, identityFromCache: boolean) {
+  return { identity, identityFromCache, session: identity.session, user: identity.user };
+}
+
+function findMembership(db: PrismaClient, { session, user }: AuthSession, confirmSession: boolean) {
+  const organizationId = session.activeOrganizationId;
+  if (!organizationId) return null;
+  const sessionStands = {
+    sessions: {
+      some: { token: session.token, activeOrganizationId: organizationId, expiresAt: { gt: new Date() } },
+    },
+  };
+  return db.member.findFirst({
+    where: { organizationId, userId: user.id, ...(confirmSession ? { user: sessionStands } : {}) },
+    select: { id: true, role: true },
+  });
+}
+
+/** A cached identity whose session still stands as cached, or the auth library's current answer. */
+async function confirmedIdentity(ctx: Context, identity: AuthSession): Promise<AuthSession> {
+  const row = await ctx.db.session.findFirst({
+    where: { token: identity.session.token, expiresAt: { gt: new Date() } },
+    select: { activeOrganizationId: true },
+  });
+  if (row && row.activeOrganizationId === identity.session.activeOrganizationId) return identity;
+  return freshIdentity(ctx);
+}
+
+async function freshIdentity(ctx: Context): Promise<AuthSession> {
+  const { identity } = await lookUpSession(ctx.auth, ctx.headers, { fresh: true });
+  if (!identity) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
+  return identity;
+}
 
 const ROLE_RANK: Record<Role, number> = { member: 0, admin: 1, owner: 2 };
 
@@ -173,5 +227,9 @@ export const orgProcedure = authedProcedure.meta({ access: "member" }).use(requi
 export const roleProcedure = (minimum: "admin" | "owner") =>
   orgProcedure.meta({ access: minimum }).use(requireRole(minimum));
 
-export type AuthedContext = Context & { session: AuthSession["session"]; user: AuthSession["user"] };
+export type AuthedContext = Context & {
+  identity: AuthSession;
+  session: AuthSession["session"];
+  user: AuthSession["user"];
+};
 export type OrgContext = AuthedContext & { org: { id: string }; membership: { id: string; role: Role } };

@@ -6,6 +6,7 @@ import { bearer, organization } from "better-auth/plugins";
 import { auditSignInFailures } from "./audit.ts";
 import { type AuthConfig, authConfigFromEnv } from "./env.ts";
 import { defaultSignInLimits, limitSignIns, type SignInLimits } from "./rate-limit.ts";
+import { type CacheLookup, createSessionCache, type SessionCache } from "./session-cache.ts";
 
 export type CreateAuthOptions = {
   prisma: PrismaClient;
@@ -14,6 +15,9 @@ export type CreateAuthOptions = {
 };
 
 const DAY_SECONDS = 24 * 60 * 60;
+const DEFAULT_SESSION_CACHE_SECONDS = 15;
+
+const sessionCaches = new WeakMap<object, SessionCache>();
 
 /**
  * The one auth configuration, mounted by the web app and by the standalone
@@ -26,8 +30,16 @@ export function createAuth({
 }: CreateAuthOptions) {
   const limitAttempts = limitSignIns(signInLimits);
   const auditFailures = auditSignInFailures(prisma);
+  const sessions = createSessionCache({
+    ttlMs: (config.sessionCacheSeconds ?? DEFAULT_SESSION_CACHE_SECONDS) * 1000,
+  });
+  // An update hook gets the row, or only a count when the library updated many rows at once.
+  const forgetSession = async (session: unknown) =>
+    hasString(session, "token") ? sessions.forgetSession(session.token) : sessions.forgetAll();
+  const forgetUser = async (user: unknown) =>
+    hasString(user, "id") ? sessions.forgetUser(user.id) : sessions.forgetAll();
 
-  return betterAuth({
+  const auth = betterAuth({
     appName: "Tally",
     baseURL: config.baseURL,
     basePath: "/api/auth",
@@ -57,6 +69,13 @@ export function createAuth({
             return { data: { ...session, activeOrganizationId: first?.organizationId ?? null } };
           },
         },
+        // Sign-out, revocation and switching organisation reach the session cache at once.
+        update: { after: forgetSession },
+        delete: { after: forgetSession },
+      },
+      user: {
+        update: { after: forgetUser },
+        delete: { after: forgetUser },
       },
     },
     advanced: {
@@ -89,7 +108,33 @@ export function createAuth({
     },
     telemetry: { enabled: false },
   });
+  sessionCaches.set(auth, sessions);
+  return auth;
 }
 
 export type Auth = ReturnType<typeof createAuth>;
 export type AuthSession = NonNullable<Awaited<ReturnType<Auth["api"]["getSession"]>>>;
+
+export type SessionLookup = CacheLookup<AuthSession>;
+
+/**
+ * The signed-in user and session the request's cookie or bearer token
+ * presents, if any. Every host resolves sessions through here, so they share
+ * the session cache (session-cache.ts); `fresh` skips it and asks the auth
+ * library, as when a cached session turned out to have changed.
+ */
+export async function lookUpSession(
+  auth: Auth,
+  headers: Headers,
+  options: { fresh?: boolean } = {},
+): Promise<SessionLookup> {
+  const load = () => auth.api.getSession({ headers });
+  const cache = sessionCaches.get(auth);
+  return cache ? cache.lookUp(headers, load, options) : { identity: await load(), cached: false };
+}
+
+function hasString<K extends string>(value: unknown, key: K): value is Record<K, string> {
+  return (
+    typeof value === "object" && value !== null && typeof (value as Record<K, unknown>)[key] === "string"
+  );
+}

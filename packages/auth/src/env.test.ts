@@ -33,4 +33,12 @@ describe("auth configuration", () => {
       production: false,
     });
   });
+
+  test("the session cache lasts 15 s unless configured; 0 turns it off; a bad value names the variable", () => {
+    expect(authConfigFromEnv({}).sessionCacheSeconds).toBe(15);
+    expect(authConfigFromEnv({ TALLY_SESSION_CACHE_SECONDS: "0" }).sessionCacheSeconds).toBe(0);
+    expect(() => authConfigFromEnv({ TALLY_SESSION_CACHE_SECONDS: "3600" })).toThrow(
+      /^Invalid configuration: TALLY_SESSION_CACHE_SECONDS: /,
+    );
+  });
 });

@@ -9,6 +9,8 @@ const authEnv = z.object({
   BETTER_AUTH_URL: z.url().optional(),
   /** Comma-separated origins allowed to send cookies with mutations (the web app, the Expo scheme). */
   TALLY_TRUSTED_ORIGINS: z.string().optional(),
+  /** Seconds a resolved session is reused before the database is asked again (session-cache.ts); 0 is off. */
+  TALLY_SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(15),
 });
 
 export type AuthConfig = {
@@ -17,6 +19,8 @@ export type AuthConfig = {
   trustedOrigins: string[];
   /** Served over https: cookies are marked Secure and the built-in limiter is on. */
   production: boolean;
+  /** Seconds a resolved session is reused (session-cache.ts); 15 when omitted, 0 is off. */
+  sessionCacheSeconds?: number;
 };
 
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
@@ -32,7 +36,13 @@ export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuthCon
     const issue = parsed.error.issues[0];
     throw new Error(`Invalid configuration: ${String(issue?.path[0])}: ${issue?.message}`);
   }
-  const { NODE_ENV, BETTER_AUTH_SECRET, BETTER_AUTH_URL, TALLY_TRUSTED_ORIGINS } = parsed.data;
+  const {
+    NODE_ENV,
+    BETTER_AUTH_SECRET,
+    BETTER_AUTH_URL,
+    TALLY_TRUSTED_ORIGINS,
+    TALLY_SESSION_CACHE_SECONDS,
+  } = parsed.data;
   const baseURL = BETTER_AUTH_URL ?? "http://127.0.0.1:3000";
   const deployed = NODE_ENV === "production" && !LOOPBACK.has(new URL(baseURL).hostname);
   if (deployed && !BETTER_AUTH_SECRET) {
@@ -49,5 +59,6 @@ export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuthCon
     baseURL,
     trustedOrigins: [...new Set([new URL(baseURL).origin, ...extra])],
     production: baseURL.startsWith("https:"),
+    sessionCacheSeconds: TALLY_SESSION_CACHE_SECONDS,
   };
 }

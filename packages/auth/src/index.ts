@@ -1,4 +1,11 @@
-export { type Auth, type AuthSession, type CreateAuthOptions, createAuth } from "./auth.ts";
+export {
+  type Auth,
+  type AuthSession,
+  type CreateAuthOptions,
+  createAuth,
+  lookUpSession,
+  type SessionLookup,
+} from "./auth.ts";
 export { type AuthConfig, authConfigFromEnv } from "./env.ts";
 export { defaultSignInLimits, type SignInLimits } from "./rate-limit.ts";
 export { seedDemoWithUsers } from "./seed.ts";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Auth } from "@tally/auth";
+import { type Auth, lookUpSession } from "@tally/auth";
 import type { PrismaClient } from "@tally/db";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { logger } from "../logger.ts";
@@ -71,5 +71,6 @@ async function sessionTokenOf(auth: Auth, headers: Headers): Promise<string | nu
   const bearer = /^Bearer (\S+)$/i.exec(headers.get("authorization") ?? "")?.[1];
   if (bearer && !headers.has("cookie")) return bearer;
   if (!headers.has("cookie") && !headers.has("authorization")) return null;
-  return (await auth.api.getSession({ headers }))?.session.token ?? null;
+  // A cached session is enough here: the server confirms the token it receives.
+  return (await lookUpSession(auth, headers)).identity?.session.token ?? null;
 }
