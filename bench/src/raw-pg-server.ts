@@ -52,7 +52,9 @@ function verifiedToken(authorization: string | undefined): string | null {
 }
 
 function send(res: ServerResponse, status: number, body: string) {
-  res.writeHead(status, { "content-type": "application/json" }).end(body);
+  res
+    .writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(body) })
+    .end(body);
 }
 
 const server = createServer((req, res) => {

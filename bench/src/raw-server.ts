@@ -17,7 +17,10 @@ const server = createServer((req, res) => {
     return;
   }
   const body = JSON.stringify({ result: { data: { json: { pong: true, echo: parsed.data.echo ?? null } } } });
-  res.writeHead(200, { "content-type": "application/json" }).end(body);
+  // With the length known, node:http sends head and body in one write (as the express lane does).
+  res
+    .writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) })
+    .end(body);
 });
 server.listen(port, "127.0.0.1", () => {
   const address = server.address();
