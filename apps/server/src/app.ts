@@ -9,7 +9,11 @@ import {
   paymentsWebhookConfigFromEnv,
   serveFetch,
 } from "@tally/api";
-import { type CredentialVerifier, resolveForwardedRequest } from "@tally/api/forwarding";
+import {
+  type CredentialVerifier,
+  type ForwardedRequest,
+  resolveForwardedRequest,
+} from "@tally/api/forwarding";
 import type { Auth } from "@tally/auth";
 import { checkReadiness, type PrismaClient } from "@tally/db";
 import { fromNodeHeaders, toNodeHandler } from "better-auth/node";
@@ -49,12 +53,12 @@ export function createApp({
     basePath: "/trpc/",
     expressLane,
     limits,
-    createContext: async ({ req }) => {
-      const { headers, safety } = await resolveForwardedRequest(
-        fromNodeHeaders(req.headers),
-        verifyForwarded,
-      );
-      return createContext({ db, auth, headers, ...(safety ? { safety } : {}) });
+    createContext: ({ req }) => {
+      const request = resolveForwardedRequest(fromNodeHeaders(req.headers), verifyForwarded);
+      const contextFor = ({ headers, safety }: ForwardedRequest) =>
+        createContext({ db, auth, headers, ...(safety ? { safety } : {}) });
+      // Anonymous direct calls get their context without waiting on anything.
+      return request instanceof Promise ? request.then(contextFor) : contextFor(request);
     },
     onError: ({ error, path }) => {
       if (error.code === "INTERNAL_SERVER_ERROR")

@@ -8,10 +8,10 @@ import { randomUUID } from "node:crypto";
 import { type Auth, type AuthSession, lookUpSession } from "@tally/auth";
 import type { PrismaClient } from "@tally/db";
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
 import { formatError } from "./errors.ts";
 import { type Logger, logger as rootLogger } from "./logger.ts";
 import { type RequestSafety, requestSafety } from "./request-safety.ts";
+import { transformer } from "./transformer.ts";
 
 // ─── Context ────────────────────────────────────────────────────────────────
 
@@ -52,8 +52,12 @@ export type Context = ReturnType<typeof createContextInner>;
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
-/** Per request, in every host: resolves the session from the cookie or the bearer token. */
-export async function createContext({
+/**
+ * Per request, in every host: resolves the session from the cookie or the
+ * bearer token. A request with neither is anonymous, and its context is made
+ * at once, without the auth library, the database or a promise.
+ */
+export function createContext({
   db,
   auth,
   headers,
@@ -64,22 +68,19 @@ export async function createContext({
   headers: Headers;
   /** Given only for calls forwarded by the web app, which judged the original request (forwarding/). */
   safety?: RequestSafety;
-}) {
+}): Context | Promise<Context> {
   const incoming = headers.get("x-request-id");
-  // No cookie and no bearer token: anonymous, without asking the auth library (and the database).
-  const { identity, cached } =
-    headers.has("cookie") || headers.has("authorization")
-      ? await lookUpSession(auth, headers)
-      : { identity: null, cached: false };
-  return createContextInner({
+  const shared = {
     db,
     auth,
-    identity,
-    identityFromCache: cached,
     headers,
     safety: safety ?? requestSafety(headers, auth.options.trustedOrigins),
     requestId: incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID(),
-  });
+  };
+  if (!headers.has("cookie") && !headers.has("authorization")) return createContextInner(shared);
+  return lookUpSession(auth, headers).then(({ identity, cached }) =>
+    createContextInner({ ...shared, identity, identityFromCache: cached }),
+  );
 }
 
 // ─── tRPC ───────────────────────────────────────────────────────────────────
@@ -88,7 +89,7 @@ const t = initTRPC
   .context<Context>()
   .meta<Meta>()
   .create({
-    transformer: superjson,
+    transformer,
     isDev: process.env.NODE_ENV === "development",
     errorFormatter: formatError,
   });
@@ -102,6 +103,9 @@ export const createCallerFactory = t.createCallerFactory;
 const logCall = t.middleware(async ({ ctx, path, type, next }) => {
   const started = performance.now();
   const result = await next();
+  const failed = !result.ok && result.error.code === "INTERNAL_SERVER_ERROR";
+  // Below the configured level the line is not built at all: this runs on every call.
+  if (!ctx.log.isLevelEnabled(failed ? "error" : "info")) return result;
   const fields = {
     requestId: ctx.requestId,
     path,
@@ -110,9 +114,9 @@ const logCall = t.middleware(async ({ ctx, path, type, next }) => {
     durationMs: Math.round((performance.now() - started) * 100) / 100,
   };
   if (result.ok) ctx.log.info({ ...fields, status: "ok" }, "call");
-  else if (result.error.code === "INTERNAL_SERVER_ERROR") {
+  else if (failed)
     ctx.log.error({ ...fields, status: result.error.code, err: result.error.cause ?? result.error }, "call");
-  } else ctx.log.info({ ...fields, status: result.error.code }, "call");
+  else ctx.log.info({ ...fields, status: result.error.code }, "call");
   return result;
 });
 

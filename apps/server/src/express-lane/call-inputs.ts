@@ -22,7 +22,8 @@ const utf8 = new TextDecoder();
 /**
  * tRPC's JSON content handler, step for step: inputs are parsed lazily, on the
  * first `getRawInput`, so a call refused before it reads its input (no such
- * procedure, no permission) reports that instead of a malformed body.
+ * procedure, no permission) reports that instead of a malformed body. A query
+ * string is parsed on the spot; only a body has to be waited for.
  */
 export function createInputReader(
   router: AnyTRPCRouter,
@@ -31,15 +32,15 @@ export function createInputReader(
 ): InputReader {
   const { transformer } = router._def._config;
   let value: CallInputs | undefined;
-  let pending: Promise<CallInputs> | null = null;
+  let failure: TRPCError | undefined;
+  let pendingBody: Promise<CallInputs> | undefined;
 
-  async function parse(): Promise<CallInputs> {
-    const inputs = await readJson(source);
-    const byIndex: CallInputs = Object.create(null);
-    if (inputs === undefined) return byIndex;
+  function byIndex(inputs: unknown): CallInputs {
+    const result: CallInputs = Object.create(null);
+    if (inputs === undefined) return result;
     if (batchSize === null) {
-      byIndex[0] = transformer.input.deserialize(inputs);
-      return byIndex;
+      result[0] = transformer.input.deserialize(inputs);
+      return result;
     }
     if (!isObject(inputs))
       throw new TRPCError({
@@ -48,38 +49,56 @@ export function createInputReader(
       });
     for (let index = 0; index < batchSize; index++) {
       const input = inputs[index];
-      if (input !== undefined) byIndex[index] = transformer.input.deserialize(input);
+      if (input !== undefined) result[index] = transformer.input.deserialize(input);
     }
-    return byIndex;
+    return result;
+  }
+
+  /** Every later read gets the same inputs, or the same error. */
+  function settle(parse: () => CallInputs): CallInputs {
+    try {
+      value = parse();
+      return value;
+    } catch (cause) {
+      failure =
+        cause instanceof TRPCError
+          ? cause
+          : new TRPCError({
+              code: "BAD_REQUEST",
+              message: cause instanceof Error ? cause.message : "Invalid input",
+              cause,
+            });
+      throw failure;
+    }
   }
 
   return {
-    async read() {
-      if (value !== undefined) return value;
-      pending ??= parse().catch((cause: unknown) => {
-        if (cause instanceof TRPCError) throw cause;
-        throw new TRPCError({
-          code: "BAD_REQUEST",
-          message: cause instanceof Error ? cause.message : "Invalid input",
-          cause,
-        });
-      });
-      value = await pending;
-      pending = null;
-      return value;
+    read() {
+      if (value !== undefined) return Promise.resolve(value);
+      if (failure) return Promise.reject(failure);
+      if (source.method === "GET") {
+        const { query } = source;
+        try {
+          return Promise.resolve(settle(() => byIndex(parseQueryInput(query))));
+        } catch (error) {
+          return Promise.reject(error);
+        }
+      }
+      pendingBody ??= source.body.then((body) =>
+        settle(() => {
+          if (body instanceof Error) throw body;
+          return byIndex(JSON.parse(utf8.decode(body)));
+        }),
+      );
+      return pendingBody;
     },
     result: () => value,
   };
 }
 
-async function readJson(source: InputSource): Promise<unknown> {
-  if (source.method === "GET") {
-    const input = source.query.get("input");
-    return input ? JSON.parse(input) : undefined;
-  }
-  const body = await source.body;
-  if (body instanceof Error) throw body;
-  return JSON.parse(utf8.decode(body));
+function parseQueryInput(query: URLSearchParams): unknown {
+  const input = query.get("input");
+  return input ? JSON.parse(input) : undefined;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -171,20 +171,28 @@ function requestInfo(
   type: TRPCProcedureType | "unknown",
   signal: AbortSignal,
 ): TRPCRequestInfo {
-  let url: URL | undefined;
-  return {
-    accept: null,
-    type,
-    isBatchCall,
-    calls,
-    connectionParams: null,
-    signal,
-    // Built only if createContext asks: most never do.
-    get url() {
-      url ??= new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`);
-      return url;
-    },
-  };
+  return new LaneRequestInfo(req, isBatchCall, calls, type, signal);
+}
+
+/** The adapter's request info; a class, so the lazy `url` is a getter on the prototype, not one per request. */
+class LaneRequestInfo implements TRPCRequestInfo {
+  readonly accept = null;
+  readonly connectionParams = null;
+  #url: URL | undefined;
+
+  constructor(
+    private readonly req: IncomingMessage,
+    readonly isBatchCall: boolean,
+    readonly calls: Call[],
+    readonly type: TRPCProcedureType | "unknown",
+    readonly signal: AbortSignal,
+  ) {}
+
+  // Built only if createContext asks: most never do.
+  get url(): URL {
+    this.#url ??= new URL(this.req.url ?? "/", `http://${this.req.headers.host ?? "localhost"}`);
+    return this.#url;
+  }
 }
 
 function streamOnlyError() {

@@ -15,12 +15,21 @@ export type ForwardedRequest = { headers: Headers; safety?: RequestSafety };
  * from, and never as whatever cookie or header it also carries. One without
  * is an ordinary direct request.
  */
-export async function resolveForwardedRequest(
+export function resolveForwardedRequest(
+  headers: Headers,
+  verify: CredentialVerifier | null,
+): ForwardedRequest | Promise<ForwardedRequest> {
+  const credential = headers.get(SERVICE_CREDENTIAL_HEADER);
+  // The common case, a direct request, is answered without a promise.
+  if (!credential) return { headers };
+  return resolveCredential(credential, headers, verify);
+}
+
+async function resolveCredential(
+  credential: string,
   headers: Headers,
   verify: CredentialVerifier | null,
 ): Promise<ForwardedRequest> {
-  const credential = headers.get(SERVICE_CREDENTIAL_HEADER);
-  if (!credential) return { headers };
   if (!verify)
     throw new TRPCError({ code: "UNAUTHORIZED", message: "This server does not accept forwarded calls" });
   let identity: Awaited<ReturnType<CredentialVerifier>>;

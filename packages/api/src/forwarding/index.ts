@@ -1,4 +1,4 @@
-export { resolveForwardedRequest } from "./forwarded-headers.ts";
+export { type ForwardedRequest, resolveForwardedRequest } from "./forwarded-headers.ts";
 export { type ForwardingConfig, forwardingConfigFromEnv } from "./forwarding-config.ts";
 export { createForwardingHandler } from "./forwarding-handler.ts";
 export {

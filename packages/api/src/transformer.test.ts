@@ -1,0 +1,82 @@
+import superjson from "superjson";
+import { describe, expect, test } from "vitest";
+import { isPlainJson, transformer } from "./transformer.ts";
+
+const shared = { id: "s" };
+class Money {
+  constructor(readonly minor: number) {}
+}
+// A hole, as `new Array(3)` leaves one, not an `undefined` element.
+const sparse = Object.assign(new Array<number>(3), { 0: 1, 2: 3 });
+const withProtoKey = JSON.parse('{"__proto__": {"polluted": true}, "a": 1}');
+
+const plain: Array<[string, unknown]> = [
+  ["a string", "héllo ✓"],
+  ["a number", 42.5],
+  ["zero", 0],
+  ["null", null],
+  ["booleans", [true, false]],
+  ["a nested answer", { pong: true, echo: "bench", list: [{ a: 1 }, { b: [null, "x"] }] }],
+  ["an object without a prototype", Object.assign(Object.create(null), { a: 1 })],
+  ["an empty page", { items: [], nextCursor: null }],
+];
+
+const annotated: Array<[string, unknown]> = [
+  ["undefined", undefined],
+  ["an undefined property", { a: undefined }],
+  ["NaN", Number.NaN],
+  ["Infinity", [Number.POSITIVE_INFINITY]],
+  ["-0", { n: -0 }],
+  ["a Date", { at: new Date("2026-11-22T10:00:00Z") }],
+  ["a Map", new Map([["k", 1]])],
+  ["a Set", { tags: new Set(["a"]) }],
+  ["a bigint", 10n],
+  ["a RegExp", /x/g],
+  ["an Error", new Error("boom")],
+  ["a class instance", { price: new Money(100) }],
+  ["the same object twice", { first: shared, second: shared }],
+  ["an array with a hole", sparse],
+  ["a __proto__ key", withProtoKey],
+  ["a function", { f: () => 1 }],
+];
+
+describe("output transformer", () => {
+  /** The bytes on the wire, or the error superjson refuses the value with. */
+  const wire = (serialize: (value: unknown) => unknown, value: unknown) => {
+    try {
+      return JSON.stringify(serialize(value));
+    } catch (error) {
+      return error instanceof Error ? `refused: ${error.message}` : "refused";
+    }
+  };
+
+  test.each([...plain, ...annotated])("%s: the same bytes as superjson", (_name, value) => {
+    expect(wire(transformer.output.serialize, value)).toBe(wire(superjson.serialize, value));
+  });
+
+  test.each(plain)("%s is plain JSON", (_name, value) => {
+    expect(isPlainJson(value, new Set())).toBe(true);
+  });
+
+  test.each(annotated)("%s is left to superjson", (_name, value) => {
+    expect(isPlainJson(value, new Set())).toBe(false);
+  });
+
+  test("a client reads every answer back to the value it was", () => {
+    for (const [, value] of [...plain, ...annotated.slice(1, 10)]) {
+      const received = JSON.parse(JSON.stringify(transformer.output.serialize(value)));
+      expect(superjson.deserialize(received)).toEqual(value);
+    }
+  });
+});
+
+describe("input transformer", () => {
+  test("converts annotated values in the parsed payload itself", () => {
+    const payload = JSON.parse(
+      JSON.stringify(superjson.serialize({ at: new Date(0), tags: new Set(["a"]) })),
+    );
+    const input = transformer.input.deserialize(payload);
+    expect(input).toEqual({ at: new Date(0), tags: new Set(["a"]) });
+    expect(input).toBe(payload.json);
+  });
+});
