@@ -5,6 +5,7 @@ export { formatError } from "./errors.ts";
 export * from "./http/index.ts";
 export { type Logger, logger } from "./logger.ts";
 export { type AppRouter, appRouter, createCaller } from "./root.ts";
+export { serializeOutput } from "./transformer.ts";
 export { type Access, type Context, createContext, createContextInner, type Meta } from "./trpc.ts";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
