@@ -110,8 +110,13 @@ export function renderReport(record: BenchRecord): string {
       0.5,
     ),
     acceptanceRow(
-      "Trivial query: express lane vs official adapter",
+      "Trivial query: express lane vs official adapter (both on Tally's patched tRPC)",
       ratios(lanePing, find(record, "ping", "official")),
+      6,
+    ),
+    acceptanceRow(
+      "Trivial query: express lane vs official adapter on tRPC as published",
+      ratios(lanePing, find(record, "ping", "stockOfficial")),
       6,
     ),
     acceptanceRow(

@@ -11,11 +11,13 @@ import { type Measurement, type Run, renderReport } from "./report.ts";
 import { type Scenario, scenarios } from "./scenarios.ts";
 import { type RunningServer, startServer } from "./server-process.ts";
 import { signIn } from "./session.ts";
+import { buildServerWithStockTrpc } from "./stock-trpc.ts";
 import { type TargetName, targetSpecs } from "./targets.ts";
 import { measureTypecheck } from "./typecheck-time.ts";
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 5);
-const WARM_UP_S = 2;
+// Long enough for V8 to optimise the hot paths of every server (Prisma's and pg's included).
+const WARM_UP_S = 5;
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const ROUNDS = 2;
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -25,6 +27,8 @@ const started = performance.now();
 const loadBefore = currentLoad();
 
 const generator = await pickLoadGenerator();
+log("building apps/server against tRPC as published");
+await buildServerWithStockTrpc();
 log(`load generator: ${generator.name}`);
 const databaseUrl = await prepareBenchDatabase(SERVER_URL);
 log(`database ready: ${databaseUrl}`);

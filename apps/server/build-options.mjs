@@ -1,0 +1,28 @@
+// How apps/server is bundled: the server and the workspace packages it uses in
+// one file. Packages that load their own wasm or data files at run time stay
+// external. Shared by build.mjs and the bench (which also builds a variant).
+
+/** @type {import("esbuild").BuildOptions} */
+export const serverBuildOptions = {
+  entryPoints: [new URL("src/index.ts", import.meta.url).pathname],
+  bundle: true,
+  platform: "node",
+  target: "node24",
+  format: "esm",
+  sourcemap: true,
+  packages: "bundle",
+  external: [
+    "@electric-sql/pglite",
+    "@electric-sql/pglite-socket",
+    "@prisma/schema-engine-wasm",
+    "pglite-prisma-adapter",
+    "@prisma/adapter-pg",
+    "pg",
+    "pino",
+  ],
+  banner: {
+    // Bundled CommonJS dependencies still call require().
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
+  logLevel: "warning",
+};
