@@ -25,72 +25,73 @@ export const transformer = {
 type Json = SuperJSONResult["json"];
 
 export function serializeOutput(value: unknown): SuperJSONResult {
-  const dates = datePaths(value);
-  if (dates === null) return superjson.serialize(value);
+  const annotations = dateAnnotations(value);
+  if (annotations === null) return superjson.serialize(value);
   // JSON.stringify writes each Date with toISOString, exactly what superjson puts in `json`.
-  if (dates.length === 0) return { json: value as Json };
-  const values = Object.fromEntries(dates.map((path) => [path, ["Date"]]));
-  return { json: value as Json, meta: { values, v: 1 } } as SuperJSONResult;
+  if (annotations === undefined) return { json: value as Json };
+  return { json: value as Json, meta: { values: annotations, v: 1 } } as SuperJSONResult;
 }
 
+/** superjson's `meta.values`: at each level, escaped keys (joined by dots below it) to `["Date"]`. */
+type Annotations = Record<string, unknown>;
+type Found = Annotations | ["Date"] | undefined;
+
 /**
- * The paths of the Dates in `value`, in superjson's order and notation, when
- * Dates are all superjson would annotate: otherwise strings, booleans, null,
- * finite numbers other than -0, arrays without holes and plain objects, each
- * met once (superjson records repeated references). Null for anything else,
- * including the keys superjson refuses, so superjson decides those.
+ * superjson's annotations for `value` when Dates are all it would annotate:
+ * otherwise strings, booleans, null, finite numbers other than -0, arrays
+ * without holes or extra properties, and plain objects, each met once
+ * (superjson records repeated references) and none with its own `toJSON`.
+ * Built level by level as superjson builds them, so keys come in its order.
+ * `undefined` when there is nothing to annotate; null when superjson must
+ * decide (including the keys it refuses).
  */
-export function datePaths(value: unknown): string[] | null {
+export function dateAnnotations(value: unknown): Annotations | undefined | null {
   if (value instanceof Date) return null; // superjson annotates a Date at the root differently
-  const found: string[] = [];
-  return collect(value, [], found, new Set()) ? found : null;
+  const found = annotate(value, new Set());
+  return found === null ? null : (found as Annotations | undefined);
 }
 
 const REFUSED_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
-function collect(value: unknown, path: string[], found: string[], seen: Set<object>): boolean {
+function annotate(value: unknown, seen: Set<object>): Found | null {
   switch (typeof value) {
     case "string":
     case "boolean":
-      return true;
+      return undefined;
     case "number":
-      return Number.isFinite(value) && !Object.is(value, -0);
+      return Number.isFinite(value) && !Object.is(value, -0) ? undefined : null;
     case "object": {
-      if (value === null) return true;
-      if (seen.has(value)) return false;
+      if (value === null) return undefined;
+      if (seen.has(value) || Object.hasOwn(value, "toJSON")) return null;
       seen.add(value);
       if (value instanceof Date) {
-        if (Object.getPrototypeOf(value) !== Date.prototype || Number.isNaN(value.getTime())) return false;
-        found.push(path.map(escapeKey).join("."));
-        return true;
+        const plainDate = Object.getPrototypeOf(value) === Date.prototype && !Number.isNaN(value.getTime());
+        return plainDate ? ["Date"] : null;
       }
       if (Array.isArray(value)) {
-        for (let index = 0; index < value.length; index++) {
-          if (!(index in value)) return false;
-          path.push(String(index));
-          const plain = collect(value[index], path, found, seen);
-          path.pop();
-          if (!plain) return false;
-        }
-        return true;
+        if (Object.keys(value).length !== value.length) return null; // holes or extra properties
+      } else {
+        const prototype = Object.getPrototypeOf(value);
+        if (prototype !== Object.prototype && prototype !== null) return null;
       }
-      const prototype = Object.getPrototypeOf(value);
-      if (prototype !== Object.prototype && prototype !== null) return false;
+      let inner: Annotations | undefined;
       for (const key in value) {
-        if (REFUSED_KEYS.has(key)) return false;
-        path.push(key);
-        const plain = collect((value as Record<string, unknown>)[key], path, found, seen);
-        path.pop();
-        if (!plain) return false;
+        if (REFUSED_KEYS.has(key)) return null;
+        const found = annotate((value as Record<string, unknown>)[key], seen);
+        if (found === null) return null;
+        if (found === undefined) continue;
+        inner ??= {};
+        if (Array.isArray(found)) inner[escapeKey(key)] = found;
+        else for (const [path, tree] of Object.entries(found)) inner[`${escapeKey(key)}.${path}`] = tree;
       }
-      return true;
+      return inner;
     }
     default:
-      return false;
+      return null;
   }
 }
 
-/** superjson's path notation: segments joined by dots, with dots and backslashes escaped. */
+/** superjson's path notation: dots and backslashes in a key are escaped. */
 function escapeKey(key: string): string {
   return key.replace(/\\/g, "\\\\").replace(/\./g, "\\.");
 }
