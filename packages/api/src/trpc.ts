@@ -120,21 +120,27 @@ const logCall = t.middleware(async ({ ctx, path, type, next }) => {
   return result;
 });
 
-const ORG_ACCESS = new Set<Access>(["member", "admin", "owner"]);
+/**
+ * A signed-in caller. A session from the cache is confirmed against its row
+ * before it is trusted, here (`confirm`), or, on organisation procedures, by
+ * requireMembership in the query it makes anyway.
+ */
+const sessionGate = ({ confirm }: { confirm: boolean }) =>
+  t.middleware(async ({ ctx, type, next }) => {
+    if (!ctx.identity) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
+    // A cookie rides along on any request to our origin, even one a hostile
+    // page triggers; only a same-site JSON request may change state with it.
+    if (type === "mutation" && ctx.safety.credential === "cookie" && ctx.safety.crossSite) {
+      throw new TRPCError({ code: "FORBIDDEN", message: "Cross-site request refused" });
+    }
+    if (!ctx.identityFromCache || !confirm)
+      return next({ ctx: { ...ctx, ...identityContext(ctx.identity, ctx.identityFromCache) } });
+    return next({ ctx: { ...ctx, ...identityContext(await confirmedIdentity(ctx, ctx.identity), false) } });
+  });
 
-const requireSession = t.middleware(async ({ ctx, meta, type, next }) => {
-  if (!ctx.identity) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
-  // A cookie rides along on any request to our origin, even one a hostile
-  // page triggers; only a same-site JSON request may change state with it.
-  if (type === "mutation" && ctx.safety.credential === "cookie" && ctx.safety.crossSite) {
-    throw new TRPCError({ code: "FORBIDDEN", message: "Cross-site request refused" });
-  }
-  // Organisation procedures confirm a cached session inside their membership query.
-  if (ctx.identityFromCache && meta && ORG_ACCESS.has(meta.access))
-    return next({ ctx: { ...ctx, ...identityContext(ctx.identity, true) } });
-  const identity = ctx.identityFromCache ? await confirmedIdentity(ctx, ctx.identity) : ctx.identity;
-  return next({ ctx: { ...ctx, ...identityContext(identity, false) } });
-});
+const requireSession = sessionGate({ confirm: true });
+/** Only ever followed by requireMembership (orgProcedure), which confirms a cached session. */
+const requireSessionForMembership = sessionGate({ confirm: false });
 
 /**
  * Membership is read from the database on every call, so a removal takes
@@ -226,7 +232,10 @@ export const publicProcedure = t.procedure.meta({ access: "public" }).use(logCal
 /** A signed-in user, through a session cookie or a bearer token. */
 export const authedProcedure = publicProcedure.meta({ access: "authed" }).use(requireSession);
 /** A member of the active organisation; `ctx.org.id` scopes every query. */
-export const orgProcedure = authedProcedure.meta({ access: "member" }).use(requireMembership);
+export const orgProcedure = publicProcedure
+  .meta({ access: "member" })
+  .use(requireSessionForMembership)
+  .use(requireMembership);
 /** A member whose role is at least `minimum`. */
 export const roleProcedure = (minimum: "admin" | "owner") =>
   orgProcedure.meta({ access: minimum }).use(requireRole(minimum));

@@ -2,11 +2,17 @@ import { getCurrentAdapter } from "@better-auth/core/context";
 import type { PrismaClient } from "@tally/db";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
+import { getCookies } from "better-auth/cookies";
 import { bearer, organization } from "better-auth/plugins";
 import { auditSignInFailures } from "./audit.ts";
 import { type AuthConfig, authConfigFromEnv } from "./env.ts";
 import { defaultSignInLimits, limitSignIns, type SignInLimits } from "./rate-limit.ts";
-import { type CacheLookup, createSessionCache, type SessionCache } from "./session-cache.ts";
+import {
+  type CacheLookup,
+  createSessionCache,
+  type SessionCache,
+  sessionCredentialKey,
+} from "./session-cache.ts";
 
 export type CreateAuthOptions = {
   prisma: PrismaClient;
@@ -30,8 +36,11 @@ export function createAuth({
 }: CreateAuthOptions) {
   const limitAttempts = limitSignIns(signInLimits);
   const auditFailures = auditSignInFailures(prisma);
+  // Known once the library is configured below; no request arrives before that.
+  let sessionCookie = "";
   const sessions = createSessionCache({
     ttlMs: (config.sessionCacheSeconds ?? DEFAULT_SESSION_CACHE_SECONDS) * 1000,
+    keyOf: (headers) => sessionCredentialKey(headers, sessionCookie),
   });
   // An update hook gets the row, or only a count when the library updated many rows at once.
   const forgetSession = async (session: unknown) =>
@@ -108,6 +117,7 @@ export function createAuth({
     },
     telemetry: { enabled: false },
   });
+  sessionCookie = getCookies(auth.options).sessionToken.name;
   sessionCaches.set(auth, sessions);
   return auth;
 }

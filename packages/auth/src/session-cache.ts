@@ -9,8 +9,10 @@ export type CacheableSession = {
 export type SessionCacheOptions = {
   /** How long a resolved session is reused without asking the database; 0 turns the cache off. */
   ttlMs: number;
-  /** Upper bound on the characters of credentials held as keys (memory bound). */
-  maxKeyChars?: number;
+  /** The credentials a request presents, as a key; null when it should not be cached. */
+  keyOf: (headers: Headers) => string | null;
+  /** Upper bound on the number of sessions held (each holds a session and a user row). */
+  maxEntries?: number;
 };
 
 export type CacheLookup<TSession> = {
@@ -39,8 +41,8 @@ export type SessionCache = {
   forgetAll(): void;
 };
 
-const DEFAULT_MAX_KEY_CHARS = 8 * 1024 * 1024;
-// A longer cookie header is looked up every time rather than held as a key.
+const DEFAULT_MAX_ENTRIES = 10_000;
+// Longer credentials are looked up every time rather than held as a key.
 const MAX_KEY_LENGTH = 4096;
 
 /**
@@ -56,16 +58,10 @@ const MAX_KEY_LENGTH = 4096;
  */
 export function createSessionCache({
   ttlMs,
-  maxKeyChars = DEFAULT_MAX_KEY_CHARS,
+  keyOf,
+  maxEntries = DEFAULT_MAX_ENTRIES,
 }: SessionCacheOptions): SessionCache {
-  const entries =
-    ttlMs > 0
-      ? new LRUCache<string, CacheableSession>({
-          ttl: ttlMs,
-          maxSize: maxKeyChars,
-          sizeCalculation: (_session, key) => key.length,
-        })
-      : null;
+  const entries = ttlMs > 0 ? new LRUCache<string, CacheableSession>({ ttl: ttlMs, max: maxEntries }) : null;
   // Bumped by every eviction: a lookup that was already under way when the
   // session changed must not store what it read before the change.
   let generation = 0;
@@ -82,8 +78,8 @@ export function createSessionCache({
       load: () => Promise<TSession | null>,
       { fresh = false }: { fresh?: boolean } = {},
     ) {
-      const key = entries && credentialKey(headers);
-      if (!entries || !key) return { identity: await load(), cached: false };
+      const key = entries && keyOf(headers);
+      if (!entries || !key || key.length > MAX_KEY_LENGTH) return { identity: await load(), cached: false };
       if (fresh) entries.delete(key);
       const cached = entries.get(key) as TSession | undefined;
       if (cached) return { identity: cached, cached: true };
@@ -104,8 +100,23 @@ export function createSessionCache({
   };
 }
 
-/** Exactly the headers the auth library reads a session from, so equal keys mean equal answers. */
-function credentialKey(headers: Headers): string | null {
-  const key = `${headers.get("authorization") ?? ""}\n${headers.get("cookie") ?? ""}`;
-  return key.length > 1 && key.length <= MAX_KEY_LENGTH ? key : null;
+/**
+ * A key for exactly what the auth library reads a session from: the
+ * `Authorization` header and the session cookie (`cookieName`), not the rest
+ * of the cookie header, so junk cookies cannot multiply one session's
+ * entries. A header that carries the session cookie more than once is not
+ * cached: which copy the library reads is its own business.
+ */
+export function sessionCredentialKey(headers: Headers, cookieName: string): string | null {
+  const authorization = headers.get("authorization") ?? "";
+  let sessionCookie = "";
+  let copies = 0;
+  for (const part of (headers.get("cookie") ?? "").split(";")) {
+    const pair = part.trim();
+    if (!pair.startsWith(`${cookieName}=`)) continue;
+    sessionCookie = pair.slice(cookieName.length + 1);
+    copies++;
+  }
+  if (copies > 1 || (!authorization && !sessionCookie)) return null;
+  return `${authorization}\n${sessionCookie}`;
 }
