@@ -8,9 +8,12 @@ Regenerating the patch for a new tRPC release:
     pnpm patch @trpc/server@<version> --edit-dir /tmp/trpc
     python3 patches/trpc-native-spreads.py $(grep -rl _objectSpread2 /tmp/trpc/dist)
     pnpm patch-commit /tmp/trpc
-Every caller uses the helper's return value and passes plain data properties
-(no accessors, no `__proto__` keys: the script refuses those), so the result
-is the same object. Files are checked with `node --check` afterwards.
+Every caller uses the helper's return value and passes plain data properties,
+so the result is the same object. The script refuses object literals with a
+`__proto__` key or ending in a line comment (which would swallow what follows);
+accessors in the literals were ruled out by reading the call sites
+(`grep -A15 _objectSpread2 | grep -E "(get|set) [a-zA-Z_$]+\("` finds none).
+Check the files with `node --check` afterwards.
 """
 import re, sys
 
@@ -78,14 +81,34 @@ def rewrite(s):
             if is_literal(inner):
                 body = inner[1:-1].strip().rstrip(",").strip()
                 if "__proto__" in body: raise ValueError("__proto__ key")
+                if "//" in body.rsplit("\n", 1)[-1]: raise ValueError(f"line comment ends a literal: {body[-80:]}")
                 if body: parts.append(body)
             else:
                 parts.append("..." + a)
         out.append(s[i:j]); out.append("({ " + ", ".join(parts) + " })"); i = close + 1
 
+HELPER = "function _objectSpread2(e) {"
+NATIVE_HELPER = """function _objectSpread2(e) {
+\t// Patched by Tally (pnpm-workspace.yaml, docs/decisions/003-express-lane.md):
+\t// every call tRPC's build made to this helper is rewritten as a native
+\t// spread (patches/trpc-native-spreads.py); this native body covers any left.
+\tfor (var r = 1; r < arguments.length; r++) {
+\t\tvar t = arguments[r];
+\t\tif (t != null) e = { ...e, ...t };
+\t}
+\treturn e;
+}
+"""
+
+def replace_helper(s):
+    start = s.find(HELPER)
+    if start == -1: return s
+    end = s.index("\n}\n", start) + 3
+    return s[:start] + NATIVE_HELPER + s[end:]
+
 for path in sys.argv[1:]:
     src = open(path).read()
-    new = rewrite(src)
+    new = replace_helper(rewrite(src))
     n = src.count(CALL) - new.count(CALL)
     open(path, "w").write(new)
     print(f"{path}: {n} calls rewritten, {new.count(CALL)} left")

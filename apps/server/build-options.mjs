@@ -2,9 +2,11 @@
 // one file. Packages that load their own wasm or data files at run time stay
 // external. Shared by build.mjs and the bench (which also builds a variant).
 
+import { fileURLToPath } from "node:url";
+
 /** @type {import("esbuild").BuildOptions} */
 export const serverBuildOptions = {
-  entryPoints: [new URL("src/index.ts", import.meta.url).pathname],
+  entryPoints: [fileURLToPath(new URL("src/index.ts", import.meta.url))],
   bundle: true,
   platform: "node",
   target: "node24",

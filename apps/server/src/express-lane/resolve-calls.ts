@@ -178,19 +178,31 @@ function requestInfo(
 class LaneRequestInfo implements TRPCRequestInfo {
   readonly accept = null;
   readonly connectionParams = null;
+  readonly isBatchCall: boolean;
+  readonly calls: Call[];
+  readonly type: TRPCProcedureType | "unknown";
+  readonly signal: AbortSignal;
+  // Private, so logging the info never prints the request's headers.
+  readonly #req: IncomingMessage;
   #url: URL | undefined;
 
   constructor(
-    private readonly req: IncomingMessage,
-    readonly isBatchCall: boolean,
-    readonly calls: Call[],
-    readonly type: TRPCProcedureType | "unknown",
-    readonly signal: AbortSignal,
-  ) {}
+    req: IncomingMessage,
+    isBatchCall: boolean,
+    calls: Call[],
+    type: TRPCProcedureType | "unknown",
+    signal: AbortSignal,
+  ) {
+    this.#req = req;
+    this.isBatchCall = isBatchCall;
+    this.calls = calls;
+    this.type = type;
+    this.signal = signal;
+  }
 
   // Built only if createContext asks: most never do.
   get url(): URL {
-    this.#url ??= new URL(this.req.url ?? "/", `http://${this.req.headers.host ?? "localhost"}`);
+    this.#url ??= new URL(this.#req.url ?? "/", `http://${this.#req.headers.host ?? "localhost"}`);
     return this.#url;
   }
 }
