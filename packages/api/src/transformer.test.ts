@@ -42,6 +42,10 @@ const dated: Array<[string, unknown]> = [
   // superjson orders each level's keys as objects do: integer-like first.
   ["a Date after a nested one in an array", { a: [{ d: new Date(9) }, new Date(10)] }],
   ["integer-like keys after nested ones", { byDay: { "0": { at: new Date(11) }, "1": new Date(12) } }],
+  [
+    "keys that only look like indexes",
+    { "4294967295": new Date(16), "01": new Date(17), "7": new Date(18), x: new Date(19), "3": new Date(20) },
+  ],
 ];
 
 const annotated: Array<[string, unknown]> = [

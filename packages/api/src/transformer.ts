@@ -32,28 +32,31 @@ export function serializeOutput(value: unknown): SuperJSONResult {
   return { json: value as Json, meta: { values: annotations, v: 1 } } as SuperJSONResult;
 }
 
-/** superjson's `meta.values`: at each level, escaped keys (joined by dots below it) to `["Date"]`. */
-type Annotations = Record<string, unknown>;
-type Found = Annotations | ["Date"] | undefined;
+const DATE = ["Date"];
+
+/** Annotations of one level, in superjson's order: [escaped path, annotation]. */
+type Found = Array<[string, string[]]>;
 
 /**
- * superjson's annotations for `value` when Dates are all it would annotate:
+ * superjson's `meta.values` for `value` when Dates are all it would annotate:
  * otherwise strings, booleans, null, finite numbers other than -0, arrays
  * without holes or extra properties, and plain objects, each met once
  * (superjson records repeated references) and none with its own `toJSON`.
- * Built level by level as superjson builds them, so keys come in its order.
  * `undefined` when there is nothing to annotate; null when superjson must
  * decide (including the keys it refuses).
  */
-export function dateAnnotations(value: unknown): Annotations | undefined | null {
+export function dateAnnotations(value: unknown): Record<string, string[]> | undefined | null {
   if (value instanceof Date) return null; // superjson annotates a Date at the root differently
   const found = annotate(value, new Set());
-  return found === null ? null : (found as Annotations | undefined);
+  if (found === null || found === undefined) return found;
+  if (found === DATE) return null;
+  return Object.fromEntries(found as Found);
 }
 
 const REFUSED_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
-function annotate(value: unknown, seen: Set<object>): Found | null {
+/** undefined: nothing to annotate; DATE: this value is a Date; null: leave it to superjson. */
+function annotate(value: unknown, seen: Set<object>): Found | typeof DATE | undefined | null {
   switch (typeof value) {
     case "string":
     case "boolean":
@@ -66,29 +69,64 @@ function annotate(value: unknown, seen: Set<object>): Found | null {
       seen.add(value);
       if (value instanceof Date) {
         const plainDate = Object.getPrototypeOf(value) === Date.prototype && !Number.isNaN(value.getTime());
-        return plainDate ? ["Date"] : null;
+        return plainDate ? DATE : null;
       }
+      const level = new Level();
       if (Array.isArray(value)) {
         if (Object.keys(value).length !== value.length) return null; // holes or extra properties
+        for (let index = 0; index < value.length; index++)
+          if (!level.add(index, value[index], seen)) return null;
       } else {
         const prototype = Object.getPrototypeOf(value);
         if (prototype !== Object.prototype && prototype !== null) return null;
+        for (const key in value) {
+          if (REFUSED_KEYS.has(key)) return null;
+          if (!level.add(key, (value as Record<string, unknown>)[key], seen)) return null;
+        }
       }
-      let inner: Annotations | undefined;
-      for (const key in value) {
-        if (REFUSED_KEYS.has(key)) return null;
-        const found = annotate((value as Record<string, unknown>)[key], seen);
-        if (found === null) return null;
-        if (found === undefined) continue;
-        inner ??= {};
-        if (Array.isArray(found)) inner[escapeKey(key)] = found;
-        else for (const [path, tree] of Object.entries(found)) inner[`${escapeKey(key)}.${path}`] = tree;
-      }
-      return inner;
+      return level.found();
     }
     default:
       return null;
   }
+}
+
+/**
+ * One object's or array's annotations. superjson collects them in an object,
+ * so a Date directly under an integer-like key comes first, in ascending
+ * order, and everything else in the order it was met.
+ */
+class Level {
+  #indexed: Array<[number, string]> | undefined;
+  #rest: Found | undefined;
+
+  /** False when superjson must decide. */
+  add(key: string | number, child: unknown, seen: Set<object>): boolean {
+    const found = annotate(child, seen);
+    if (found === null) return false;
+    if (found === undefined) return true;
+    const path = typeof key === "number" ? String(key) : escapeKey(key);
+    if (found === DATE && (typeof key === "number" || isArrayIndex(path))) {
+      this.#indexed ??= [];
+      this.#indexed.push([Number(path), path]);
+      return true;
+    }
+    this.#rest ??= [];
+    if (found === DATE) this.#rest.push([path, DATE]);
+    else for (const [inner, annotation] of found as Found) this.#rest.push([`${path}.${inner}`, annotation]);
+    return true;
+  }
+
+  found(): Found | undefined {
+    if (!this.#indexed) return this.#rest;
+    const first: Found = this.#indexed.sort((a, b) => a[0] - b[0]).map(([, path]) => [path, DATE]);
+    return this.#rest ? first.concat(this.#rest) : first;
+  }
+}
+
+/** The keys an object keeps in ascending numeric order before all others. */
+function isArrayIndex(key: string): boolean {
+  return /^(?:0|[1-9]\d{0,9})$/.test(key) && Number(key) < 2 ** 32 - 1;
 }
 
 /** superjson's path notation: dots and backslashes in a key are escaped. */
