@@ -32,7 +32,12 @@ export type RunningServer = {
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
 /** Starts one server on 127.0.0.1, pinned to the server core, and waits until `readyPath` answers 200. */
-export async function startServer(spec: ServerSpec, timeoutMs = 60_000, pollMs = 50): Promise<RunningServer> {
+export async function startServer(
+  spec: ServerSpec,
+  timeoutMs = 60_000,
+  pollMs = 50,
+  attempt = 1,
+): Promise<RunningServer> {
   if (spec.companion) {
     const companion = await startServer(spec.companion, timeoutMs, pollMs);
     const env = Object.fromEntries(
@@ -91,7 +96,12 @@ export async function startServer(spec: ServerSpec, timeoutMs = 60_000, pollMs =
   };
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${spec.name} exited:\n${output.join("\n")}`);
+    if (child.exitCode !== null) {
+      await sleep(100); // the last lines of its output
+      // A random port can collide with one still in use; a second port settles that (servers log nothing here).
+      if (attempt < 2) return startServer(spec, timeoutMs, pollMs, attempt + 1);
+      throw new Error(`${spec.name} exited with ${child.exitCode}:\n${output.join("\n")}`);
+    }
     if (await answers200(`${origin}${spec.readyPath}`)) return server;
     await sleep(pollMs);
   }
