@@ -1,8 +1,6 @@
 "use client";
 
-import { type FormEvent, useEffect, useId, useRef } from "react";
-import { FormMessages } from "@/components/form-messages";
-import { NewerVersionNotice } from "@/components/newer-version-notice";
+import { EditForm } from "@/components/edit-form";
 import { serverProblem } from "@/lib/issues";
 import { useNewerVersion } from "@/lib/use-newer-version";
 import { trpc } from "@/trpc/react";
@@ -21,8 +19,6 @@ type EditProductFormProps = {
 };
 
 export function EditProductForm({ product, onSaved, onReload, onCancel }: EditProductFormProps) {
-  const headingId = useId();
-  const heading = useRef<HTMLHeadingElement>(null);
   const form = useProductForm(productFormFrom(product));
   const utils = trpc.useUtils();
   const { newerVersion, checkForNewer } = useNewerVersion(product, () =>
@@ -40,32 +36,21 @@ export function EditProductForm({ product, onSaved, onReload, onCancel }: EditPr
     },
   });
 
-  // The form may sit below the list (narrow screens): bring it, and keyboard focus, to the user.
-  useEffect(() => heading.current?.focus(), []);
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const read = readUpdateProduct(form.values, product);
-    if (read.ok) update.mutate(read.input);
-    else form.setErrors(read.errors);
-  }
-
   return (
-    <form className="panel" aria-labelledby={headingId} onSubmit={submit} noValidate>
-      <h2 id={headingId} ref={heading} tabIndex={-1}>
-        Edit {product.name}
-      </h2>
+    <EditForm
+      title={`Edit ${product.name}`}
+      messages={form.errors.form}
+      saving={update.isPending}
+      newerVersion={newerVersion}
+      onReload={onReload}
+      onCancel={onCancel}
+      onSubmit={() => {
+        const read = readUpdateProduct(form.values, product);
+        if (read.ok) update.mutate(read.input);
+        else form.setErrors(read.errors);
+      }}
+    >
       <ProductFields values={form.values} errors={form.errors} onChange={form.setField} />
-      <FormMessages messages={form.errors.form} />
-      <NewerVersionNotice latest={newerVersion} onReload={onReload} />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={update.isPending}>
-          {update.isPending ? "Saving…" : "Save changes"}
-        </button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </EditForm>
   );
 }
