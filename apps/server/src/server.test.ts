@@ -2,12 +2,14 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTallyClient } from "@tally/client";
+import { stopEmbeddedServer } from "@tally/db/embedded";
 import { createTestDatabase, type TestDatabase } from "@tally/db/testing";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { type RunningServer, spawnServer } from "./testing/spawn-server.ts";
 
 // The bundled server, as production runs it, on this project's database engine:
-// a fresh embedded data folder (pglite project) or a PostgreSQL copy (postgres project).
+// a fresh embedded data folder (embedded project: the server starts its own
+// embedded PostgreSQL, as `pnpm start` does) or a PostgreSQL copy (postgres project).
 let server: RunningServer;
 let database: TestDatabase | undefined;
 let dataDir: string | undefined;
@@ -25,7 +27,10 @@ beforeAll(async () => {
 afterAll(async () => {
   if (server.child.exitCode === null) await server.stop();
   await database?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  if (dataDir) {
+    await stopEmbeddedServer(dataDir);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });
 
 test("/health answers without touching tRPC", async () => {

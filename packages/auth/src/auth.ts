@@ -65,7 +65,7 @@ export function createAuth({
           // signing in lands somewhere useful instead of on "choose an organisation".
           // Read through the library's current adapter: during sign-up the
           // session is created inside its transaction, which a query on the
-          // outer client would wait for (on PGlite, forever).
+          // outer client would wait for (with a pool of one connection, forever).
           before: async (session, ctx) => {
             if (!ctx) return;
             const adapter = await getCurrentAdapter(ctx.context.adapter);

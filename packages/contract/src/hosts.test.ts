@@ -5,8 +5,8 @@
  *   (b) Next.js forwarding every router to apps/server
  *   (c) Next.js forwarding some routers (catalog, orders)
  *   (d) apps/server directly
- * All four share one database: PostgreSQL (postgres project), or one embedded
- * data folder owned by apps/server and reached by the others as guests.
+ * All four share one database: PostgreSQL (postgres project), or the embedded
+ * server that apps/server starts in a fresh data folder and the others join.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,6 +15,7 @@ import { routerNames } from "@tally/api/forwarding";
 import { createAuth, seedDemoWithUsers } from "@tally/auth";
 import { createTallyClient } from "@tally/client";
 import { openDatabase } from "@tally/db";
+import { stopEmbeddedServer } from "@tally/db/embedded";
 import { createTestDatabase, type TestDatabase } from "@tally/db/testing";
 import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, expect, test } from "vitest";
@@ -59,9 +60,9 @@ beforeAll(async () => {
   ]);
   arrangements = { "in-process": inProcess, "forward-all": forwardAll, "forward-some": forwardSome, server };
   if (dataDir) {
-    const guest = await openDatabase({ kind: "embedded", dataDir });
-    await seedDemoWithUsers(guest.prisma, createAuth({ prisma: guest.prisma }));
-    await guest.close();
+    const seeding = await openDatabase({ kind: "embedded", dataDir });
+    await seedDemoWithUsers(seeding.prisma, createAuth({ prisma: seeding.prisma }));
+    await seeding.close();
   }
 }, 180_000);
 
@@ -69,7 +70,10 @@ afterAll(async () => {
   for (const host of Object.values(arrangements ?? {})) if (host !== server) await host.stop();
   await server?.stop();
   await database?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  if (dataDir) {
+    await stopEmbeddedServer(dataDir);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });
 
 test("every domain gives identical results in all four arrangements", async () => {

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { createAuth, seedDemoWithUsers } from "@tally/auth";
 import { createTallyClient } from "@tally/client";
 import { openDatabase } from "@tally/db";
+import { stopEmbeddedServer } from "@tally/db/embedded";
 import { createTestDatabase, type TestDatabase } from "@tally/db/testing";
 import type { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, expect, test } from "vitest";
@@ -31,7 +32,7 @@ beforeAll(async () => {
     await seedDemoWithUsers(database.prisma, createAuth({ prisma: database.prisma }));
     env.DATABASE_URL = database.url ?? "";
   } else {
-    // The web app must own the embedded database here: the server is the one that dies.
+    // The embedded server outlives whichever process started it, so the API server can die alone.
     dataDir = mkdtempSync(join(tmpdir(), "tally-server-down-"));
     Object.assign(env, { TALLY_DATA_DIR: dataDir, DATABASE_URL: "" });
     const seeding = await openDatabase({ kind: "embedded", dataDir });
@@ -60,7 +61,10 @@ afterAll(async () => {
   await web?.stop();
   await server?.stop();
   await database?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  if (dataDir) {
+    await stopEmbeddedServer(dataDir);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });
 
 test("with the server gone, forwarded calls fail fast with BAD_GATEWAY and in-process calls still answer", async () => {

@@ -27,7 +27,7 @@ export const databaseEnv = z.object({
 
 export type DatabaseConfig =
   | { kind: "postgres"; url: string; poolSize?: number }
-  | { kind: "embedded"; dataDir: string };
+  | { kind: "embedded"; dataDir: string; poolSize?: number };
 
 /** DATABASE_URL set → PostgreSQL; unset → the embedded database in TALLY_DATA_DIR (default `.data/`). */
 export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {

@@ -1,9 +1,10 @@
-import { PGlite } from "@electric-sql/pglite";
-import { PrismaPGlite } from "pglite-prisma-adapter";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
 import { expect, test } from "vitest";
-import { PrismaClient } from "./client.ts";
+import { connectPostgres } from "./postgres.ts";
 import { checkReadiness } from "./readiness.ts";
-import { createTestDatabase } from "./testing/index.ts";
+import { createTestDatabase, testServerUrl } from "./testing/index.ts";
+import { withDatabase } from "./testing/template.ts";
 
 test("a migrated database is ready", async () => {
   const database = await createTestDatabase();
@@ -15,13 +16,18 @@ test("a migrated database is ready", async () => {
 });
 
 test("an empty database is not, and says why", async () => {
-  const db = await PGlite.create();
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
+  const server = await testServerUrl();
+  const name = `tally_empty_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const prisma = connectPostgres(withDatabase(server, name), 1);
   try {
     await expect(checkReadiness(prisma)).resolves.toEqual({ ready: false, reason: "no migrations applied" });
   } finally {
     await prisma.$disconnect();
-    await db.close();
+    await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
+    await admin.end();
   }
 });
 

@@ -8,6 +8,7 @@ import { dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { createAuth, seedDemoWithUsers } from "@tally/auth";
 import { openDatabase } from "@tally/db";
+import { stopEmbeddedServer } from "@tally/db/embedded";
 
 export type ApiServer = { origin: string; output: string[]; stop(): Promise<void> };
 
@@ -45,16 +46,17 @@ export async function startApiServer({ trustedOrigins }: { trustedOrigins: strin
       child.kill("SIGTERM");
       await Promise.race([once(child, "exit"), sleep(10_000).then(() => child.kill("SIGKILL"))]);
     }
+    await stopEmbeddedServer(dataDir);
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
     await waitUntilAnswering(`${origin}/trpc/health.check`, child, output);
-    // The server owns the data folder; a second process joins it as a guest to seed it.
-    const guest = await openDatabase({ kind: "embedded", dataDir });
+    // The server started the embedded database; this process connects to the same one to seed it.
+    const seeding = await openDatabase({ kind: "embedded", dataDir });
     try {
-      await seedDemoWithUsers(guest.prisma, createAuth({ prisma: guest.prisma }));
+      await seedDemoWithUsers(seeding.prisma, createAuth({ prisma: seeding.prisma }));
     } finally {
-      await guest.close();
+      await seeding.close();
     }
   } catch (error) {
     await stop();

@@ -27,7 +27,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     ? await createPostgresDatabase(process.env.TEST_DATABASE_URL)
     : await createEmbeddedDatabase();
   try {
-    // The seed process owns the embedded database while it runs and hands it back when it exits.
+    // The seed starts the embedded server when there is none; the web app joins it.
     await runRootScript("db:seed", database.env);
   } catch (error) {
     await database.dispose();
@@ -42,7 +42,11 @@ async function createEmbeddedDatabase(): Promise<TestDatabase> {
   return {
     env: { ...env, TALLY_DATA_DIR: dataDir },
     description: `embedded database in ${dataDir}`,
-    dispose: () => rm(dataDir, { recursive: true, force: true }),
+    async dispose() {
+      // The embedded server outlives the processes that used it: stop it before removing its folder.
+      await runRootScript("stop", { ...env, TALLY_DATA_DIR: dataDir });
+      await rm(dataDir, { recursive: true, force: true });
+    },
   };
 }
 

@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import {
   DriverAdapterError,
@@ -7,7 +6,6 @@ import {
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
 import pg from "pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 
 /*
  * Adapters for the schema engine only: they patch what the stock adapters get
@@ -75,39 +73,14 @@ export function postgresMigrationAdapter(url: string): SqlMigrationAwareDriverAd
   };
 }
 
-/**
- * `shadowDb`, when given, serves as the shadow database and is left open;
- * otherwise each shadow is a fresh in-memory PGlite, closed after use.
- */
-export function pgliteMigrationAdapter(db: PGlite, shadowDb?: PGlite): SqlMigrationAwareDriverAdapterFactory {
-  const base = new PrismaPGlite(db);
-  // pglite-prisma-adapter fires `exec` without awaiting it, so a failing
-  // migration would be recorded as applied.
-  const connect = async (client: PGlite) =>
-    patch(await new PrismaPGlite(client).connect(), {
-      executeScript: (script) => runScript(() => client.exec(script)),
-    });
-
-  return {
-    provider: base.provider,
-    adapterName: base.adapterName,
-    connect: () => connect(db),
-    async connectToShadowDb() {
-      if (shadowDb) return connect(shadowDb);
-      const fresh = await PGlite.create();
-      return patch(await connect(fresh), { dispose: () => fresh.close() });
-    },
-  };
-}
-
 type Overrides = Partial<Pick<SqlDriverAdapter, "executeScript" | "dispose">>;
 
-function patch(adapter: SqlDriverAdapter, overrides: Overrides): SqlDriverAdapter {
+export function patch(adapter: SqlDriverAdapter, overrides: Overrides): SqlDriverAdapter {
   return Object.assign(adapter, overrides);
 }
 
 /** Runs a script, turning a PostgreSQL error into one the engine reports by its message. */
-async function runScript(run: () => Promise<unknown>): Promise<void> {
+export async function runScript(run: () => Promise<unknown>): Promise<void> {
   try {
     await run();
   } catch (error) {

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
+import { ensureEmbeddedServer } from "../embedded/server.ts";
 import { databaseConfigFromEnv } from "../env.ts";
-import { claimDataDir, embeddedDatabaseDir } from "./data-dir.ts";
 import {
   deployMigrations,
   type MigrationTarget,
@@ -77,7 +77,7 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** DATABASE_URL names PostgreSQL; otherwise the app's embedded database, claimed for the duration. */
+/** DATABASE_URL names PostgreSQL; otherwise the app's embedded server, started if it is not running. */
 async function withTarget(
   work: (target: MigrationTarget, where: string) => Promise<number>,
 ): Promise<number> {
@@ -86,13 +86,8 @@ async function withTarget(
     const url = new URL(config.url);
     return work({ kind: "postgres", url: config.url }, `postgres ${url.host}${url.pathname}`);
   }
-  const { dataDir } = config;
-  const release = claimDataDir(dataDir);
-  try {
-    return await work({ kind: "pglite", dataDir: embeddedDatabaseDir(dataDir) }, `pglite ${dataDir}`);
-  } finally {
-    release();
-  }
+  const server = await ensureEmbeddedServer(config.dataDir);
+  return work({ kind: "postgres", url: server.url }, `the embedded database in ${config.dataDir}`);
 }
 
 function report(applied: string[], none: string, suffix: string): number {

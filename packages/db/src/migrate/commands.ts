@@ -1,5 +1,3 @@
-import { PGlite } from "@electric-sql/pglite";
-import { pgliteMigrationAdapter } from "./adapters.ts";
 import {
   defaultMigrationsDir,
   type MigrationPaths,
@@ -140,6 +138,10 @@ export async function schemaDrift(paths: MigrationPaths = {}): Promise<string | 
   const [migrationsList, schemaFile] = await Promise.all([
     readMigrations(paths.migrationsDir),
     readSchema(paths.schemaPath),
+  ]);
+  const [{ PGlite }, { pgliteMigrationAdapter }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("./pglite-adapter.ts"),
   ]);
   const db = await PGlite.create();
   try {

@@ -1,8 +1,6 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { findRepoRoot } from "../env.ts";
 import { deployMigrations } from "../migrate/index.ts";
@@ -22,23 +20,6 @@ export function migrationsHash(migrationsDir = join(findRepoRoot(), "prisma", "m
     hash.update(readFileSync(join(migrationsDir, entry.name, "migration.sql")));
   }
   return hash.digest("hex").slice(0, 12);
-}
-
-/** A gzipped PGlite data folder with every migration applied, built once per migration set. */
-export async function pgliteTemplate(): Promise<Blob> {
-  const file = join(tmpdir(), "tally-test-templates", `pglite-${migrationsHash()}.tar.gz`);
-  if (!existsSync(file)) {
-    const db = await PGlite.create();
-    await deployMigrations({ kind: "pglite", db });
-    const dump = await db.dumpDataDir("gzip");
-    await db.close();
-    mkdirSync(join(tmpdir(), "tally-test-templates"), { recursive: true });
-    // Rename is atomic, so a parallel worker reads either nothing or a whole file.
-    const partial = `${file}.${process.pid}.partial`;
-    writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
-    renameSync(partial, file);
-  }
-  return new Blob([readFileSync(file)]);
 }
 
 /** A migrated template database on the server at `url`, created once per migration set. */

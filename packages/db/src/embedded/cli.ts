@@ -1,0 +1,38 @@
+import { databaseConfigFromEnv } from "../env.ts";
+import { importPglite } from "./import-pglite.ts";
+import { stopEmbeddedServer } from "./server.ts";
+
+/** `stop`: stops the embedded server of TALLY_DATA_DIR; `import-pglite`: moves an old PGlite folder's data into it. */
+async function main(command: string | undefined): Promise<number> {
+  const config = databaseConfigFromEnv();
+  if (config.kind !== "embedded") {
+    console.log("DATABASE_URL is set: there is no embedded database to manage");
+    return 0;
+  }
+  if (command === "stop") {
+    const stopped = await stopEmbeddedServer(config.dataDir);
+    console.log(
+      stopped
+        ? `stopped the embedded database in ${config.dataDir}`
+        : "the embedded database was not running",
+    );
+    return 0;
+  }
+  if (command === "import-pglite") {
+    const { tables, rows, keptAt } = await importPglite(config.dataDir);
+    console.log(
+      `imported ${rows} rows in ${tables} tables; the old folder is kept at ${keptAt} (delete it when done)`,
+    );
+    return 0;
+  }
+  console.error("usage: cli.ts <stop | import-pglite>");
+  return 1;
+}
+
+main(process.argv[2]).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);
