@@ -7,6 +7,6 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     // Two built servers over one database: the conformance test covers the lane on both engines already.
-    projects: databaseProjects({ postgresOnly: ["src/express-lane/differential/app.test.ts"] }),
+    projects: databaseProjects({ postgresOnly: ["src/express-lane-differential.test.ts"] }),
   },
 });

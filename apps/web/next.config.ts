@@ -2,7 +2,14 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   // The workspace packages ship TypeScript source, not built files.
-  transpilePackages: ["@tally/api", "@tally/auth", "@tally/client", "@tally/db", "@tally/validators"],
+  transpilePackages: [
+    "@tally/api",
+    "@tally/auth",
+    "@tally/client",
+    "@tally/db",
+    "@tally/host",
+    "@tally/validators",
+  ],
   // Loaded by Node at run time: bundling breaks their wasm, worker and native files.
   serverExternalPackages: [
     "@electric-sql/pglite",

@@ -6,7 +6,7 @@ import { createServer } from "node:http";
 import { appRouter, createContextInner } from "@tally/api";
 import { createAuth } from "@tally/auth";
 import { openDatabase } from "@tally/db";
-import { createTrpcHandler } from "../../apps/server/src/express-lane/index.ts";
+import { createTrpcHandler } from "@tally/host";
 
 const database = await openDatabase();
 const auth = createAuth({ prisma: database.prisma });

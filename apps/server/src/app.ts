@@ -1,25 +1,23 @@
 import type { RequestListener, ServerResponse } from "node:http";
-import {
-  appRouter,
-  createContext,
-  createInvoiceExportHandler,
-  createPaymentWebhookHandler,
-  logger,
-  type PaymentsWebhookConfig,
-  paymentsWebhookConfigFromEnv,
-  serveFetch,
-} from "@tally/api";
-import {
-  type CredentialVerifier,
-  type ForwardedRequest,
-  resolveForwardedRequest,
-} from "@tally/api/forwarding";
+import { appRouter, createContext, logger } from "@tally/api";
 import type { Auth } from "@tally/auth";
 import { checkReadiness, type PrismaClient } from "@tally/db";
+import {
+  type CredentialVerifier,
+  createCors,
+  createInvoiceExportHandler,
+  createPaymentWebhookHandler,
+  createTrpcHandler,
+  type ForwardedRequest,
+  type PaymentsWebhookConfig,
+  paymentsWebhookConfigFromEnv,
+  requestSafety,
+  resolveForwardedRequest,
+  serveFetch,
+  type TrpcLimits,
+} from "@tally/host";
 import { fromNodeHeaders, toNodeHandler } from "better-auth/node";
 import { ConfigError } from "./config.ts";
-import { createCors } from "./cors.ts";
-import { createTrpcHandler, type TrpcLimits } from "./express-lane/index.ts";
 
 export type AppOptions = {
   db: PrismaClient;
@@ -56,7 +54,12 @@ export function createApp({
     createContext: ({ req }) => {
       const request = resolveForwardedRequest(fromNodeHeaders(req.headers), verifyForwarded);
       const contextFor = ({ headers, safety }: ForwardedRequest) =>
-        createContext({ db, auth, headers, ...(safety ? { safety } : {}) });
+        createContext({
+          db,
+          auth,
+          headers,
+          safety: safety ?? requestSafety(headers, auth.options.trustedOrigins),
+        });
       // Anonymous direct calls get their context without waiting on anything.
       return request instanceof Promise ? request.then(contextFor) : contextFor(request);
     },

@@ -1,8 +1,8 @@
 import { createServer } from "node:http";
 import { logger } from "@tally/api";
-import { createCredentialVerifier } from "@tally/api/forwarding";
 import { createAuth } from "@tally/auth";
 import { openDatabase } from "@tally/db";
+import { createCredentialVerifier } from "@tally/host";
 import { createApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { stopServer } from "./lifecycle.ts";

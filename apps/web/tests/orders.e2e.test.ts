@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { SIGNATURE_HEADER, signPaymentEvent } from "@tally/api";
 import { createTallyClient, type TallyClient } from "@tally/client";
+import { SIGNATURE_HEADER, signPaymentEvent } from "@tally/host";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { orderReference } from "../src/features/orders/order";

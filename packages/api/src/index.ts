@@ -1,12 +1,21 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "./root.ts";
 
-export { formatError } from "./errors.ts";
-export * from "./http/index.ts";
+export { describeIssues, formatError } from "./errors.ts";
 export { type Logger, logger } from "./logger.ts";
 export { type AppRouter, appRouter, createCaller } from "./root.ts";
+export type { InvoiceSummaryView } from "./routers/invoices/invoices.select.ts";
+export { type EventOutcome, receivePaymentEvent } from "./routers/payments/payment-events.service.ts";
+export { type HandledEventType, paymentEventEnvelope } from "./routers/payments/payment-events.ts";
 export { serializeOutput } from "./transformer.ts";
-export { type Access, type Context, createContext, createContextInner, type Meta } from "./trpc.ts";
+export {
+  type Access,
+  type Context,
+  createContext,
+  createContextInner,
+  type Meta,
+  type RequestSafety,
+} from "./trpc.ts";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;

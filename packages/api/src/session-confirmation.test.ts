@@ -73,7 +73,12 @@ describe("a session cached here and changed elsewhere", () => {
   test("a cached caller with a session that still stands is served as before", async () => {
     const org = await api.organisation("Steady Co");
     const caller = createCaller(() =>
-      createContext({ db: api.db, auth: api.auth, headers: bearer(org.owner.token) }),
+      createContext({
+        db: api.db,
+        auth: api.auth,
+        headers: bearer(org.owner.token),
+        safety: { credential: "bearer", crossSite: false },
+      }),
     );
     for (let call = 0; call < 3; call++) {
       expect(await caller.account.me()).toMatchObject({ user: { id: org.owner.id } });

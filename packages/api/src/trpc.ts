@@ -10,7 +10,6 @@ import type { PrismaClient } from "@tally/db";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { formatError } from "./errors.ts";
 import { type Logger, logger as rootLogger } from "./logger.ts";
-import { type RequestSafety, requestSafety } from "./request-safety.ts";
 import { transformer } from "./transformer.ts";
 
 // ─── Context ────────────────────────────────────────────────────────────────
@@ -19,6 +18,13 @@ import { transformer } from "./transformer.ts";
 export type Access = "public" | "authed" | "member" | "admin" | "owner";
 export type Meta = { access: Access };
 export type Role = "member" | "admin" | "owner";
+
+/**
+ * The host's verdict on where a request came from (packages/host/src/safety):
+ * a cookie rides along on any request to our origin, so a mutation on a
+ * cookie session is allowed only when the host judged it same-site.
+ */
+export type RequestSafety = { credential: "cookie" | "bearer" | "none"; crossSite: boolean };
 
 export type ContextInnerOptions = {
   db: PrismaClient;
@@ -55,7 +61,8 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 /**
  * Per request, in every host: resolves the session from the cookie or the
  * bearer token. A request with neither is anonymous, and its context is made
- * at once, without the auth library, the database or a promise.
+ * at once, without the auth library, the database or a promise. The host
+ * judges the request's origin (`safety`); the rules only act on its verdict.
  */
 export function createContext({
   db,
@@ -66,15 +73,15 @@ export function createContext({
   db: PrismaClient;
   auth: Auth;
   headers: Headers;
-  /** Given only for calls forwarded by the web app, which judged the original request (forwarding/). */
-  safety?: RequestSafety;
+  /** Computed by the host from the request (or, for a forwarded call, by the web app that received it). */
+  safety: RequestSafety;
 }): Context | Promise<Context> {
   const incoming = headers.get("x-request-id");
   const shared = {
     db,
     auth,
     headers,
-    safety: safety ?? requestSafety(headers, auth.options.trustedOrigins),
+    safety,
     requestId: incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID(),
   };
   if (!headers.has("cookie") && !headers.has("authorization")) return createContextInner(shared);

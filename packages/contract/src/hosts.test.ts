@@ -11,12 +11,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { routerNames } from "@tally/api/forwarding";
 import { createAuth, seedDemoWithUsers } from "@tally/auth";
 import { createTallyClient } from "@tally/client";
 import { openDatabase } from "@tally/db";
 import { stopEmbeddedServer } from "@tally/db/embedded";
 import { createTestDatabase, type TestDatabase } from "@tally/db/testing";
+import { routerNames } from "@tally/host";
 import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { type Host, startServer, startWeb } from "./hosts.ts";

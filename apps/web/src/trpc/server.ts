@@ -1,4 +1,5 @@
 import { type AppRouter, createCaller, createContext } from "@tally/api";
+import { requestSafety } from "@tally/host";
 import { createHydrationHelpers } from "@trpc/react-query/rsc";
 import { headers } from "next/headers";
 import { cache } from "react";
@@ -15,7 +16,13 @@ const getQueryClient = cache(makeQueryClient);
  */
 const createRequestContext = cache(async () => {
   const [{ prisma }, auth] = await Promise.all([getDatabase(), getAuth()]);
-  return createContext({ db: prisma, auth, headers: new Headers(await headers()) });
+  const requestHeaders = new Headers(await headers());
+  return createContext({
+    db: prisma,
+    auth,
+    headers: requestHeaders,
+    safety: requestSafety(requestHeaders, auth.options.trustedOrigins),
+  });
 });
 
 /** Calls procedures in-process from server components, as the signed-in visitor. */

@@ -3,7 +3,13 @@ import { type AuthConfig, createAuth } from "@tally/auth";
 import { createTestDatabase, type TestDatabase } from "@tally/db/testing";
 import type { MemberRole } from "@tally/validators";
 import { createCaller } from "../root.ts";
-import { createContext } from "../trpc.ts";
+import { createContext, type RequestSafety } from "../trpc.ts";
+
+export {
+  type BillingOrganisation,
+  billingOrganisation,
+  UNIT_PRICE_MINOR,
+} from "../routers/invoices/invoices.fixtures.ts";
 
 export const TEST_PASSWORD = "correct horse battery staple";
 
@@ -38,7 +44,8 @@ export async function createTestApi({
   const db = database.prisma;
   const auth = createAuth({ prisma: db, config: testAuthConfig, signInLimits: signInLimits ?? roomyLimits });
 
-  const callerWith = (headers: Headers) => createCaller(() => createContext({ db, auth, headers }));
+  const callerWith = (headers: Headers) =>
+    createCaller(() => createContext({ db, auth, headers, safety: testSafety(headers) }));
 
   async function signUp(name = "Test user"): Promise<TestUser> {
     const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${randomBytes(4).toString("hex")}@example.test`;
@@ -95,6 +102,18 @@ export async function createTestApi({
     anonymous: () => callerWith(new Headers()),
     close: () => database.close(),
   };
+}
+
+/**
+ * What a host would conclude for the credentials tests send: a bearer token or
+ * nothing. A cookie counts as cross-site here, since no host judged its origin
+ * (packages/host/src/safety tests that judgement over HTTP).
+ */
+export function testSafety(headers: Headers): RequestSafety {
+  if (headers.get("authorization")?.toLowerCase().startsWith("bearer "))
+    return { credential: "bearer", crossSite: false };
+  if (headers.has("cookie")) return { credential: "cookie", crossSite: true };
+  return { credential: "none", crossSite: false };
 }
 
 export type TestApi = Awaited<ReturnType<typeof createTestApi>>;

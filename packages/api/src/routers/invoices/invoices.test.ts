@@ -1,10 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { signedDelivery, testPaymentEvent } from "../../http/payment-test-events.ts";
-import { createPaymentWebhookHandler } from "../../http/payment-webhook.ts";
 import { createTestApi, type TestApi } from "../../testing/index.ts";
+import { receivePaymentEvent } from "../payments/payment-events.service.ts";
 import { billingOrganisation, UNIT_PRICE_MINOR } from "./invoices.fixtures.ts";
 
-const SECRET = "invoices-test-webhook-secret-0123456789";
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 let api: TestApi;
@@ -13,17 +12,17 @@ beforeAll(async () => {
 });
 afterAll(() => api?.close());
 
-/** A payment arriving the way payments arrive: a signed provider webhook. */
+/**
+ * A payment as the provider reports it, applied by the rule the webhook
+ * receiver calls once it has verified a delivery (packages/host/src/webhooks).
+ */
 async function pay(invoiceId: string, amountMinor: number) {
-  const receive = createPaymentWebhookHandler({
-    db: api.db,
-    config: { secret: SECRET, toleranceSeconds: 300 },
-  });
-  const { body, headers } = signedDelivery(SECRET, testPaymentEvent({ invoiceId, amountMinor }));
-  const response = await receive(
-    new Request("http://tally.test/webhooks/payments", { method: "POST", body, headers }),
-  );
-  expect(await response.json()).toMatchObject({ outcome: "applied" });
+  const event = {
+    id: `evt_${randomUUID()}`,
+    type: "payment.succeeded",
+    data: { invoiceId, amountMinor, currency: "USD", paymentId: `pay_${randomUUID()}` },
+  };
+  expect(await receivePaymentEvent(api.db, event, randomUUID())).toMatchObject({ outcome: "applied" });
 }
 
 describe("issuing", () => {

@@ -1,4 +1,4 @@
-import { createTrpcEndpoint, forwardingConfigFromEnv, routerNames } from "@tally/api/forwarding";
+import { createTrpcEndpoint, forwardingConfigFromEnv, routerNames } from "@tally/host";
 import { getAuth } from "@/server/auth";
 import { getDatabase } from "@/server/database";
 

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
-import { logger } from "../logger.ts";
+import { logger } from "@tally/api";
 
 export type FetchHandler = (request: Request) => Promise<Response>;
 

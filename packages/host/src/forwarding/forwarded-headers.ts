@@ -1,5 +1,5 @@
+import type { RequestSafety } from "@tally/api";
 import { TRPCError } from "@trpc/server";
-import type { RequestSafety } from "../request-safety.ts";
 import {
   type CredentialVerifier,
   RejectedCredential,

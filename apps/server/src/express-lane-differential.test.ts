@@ -1,11 +1,16 @@
 import { createAuth, seedDemoWithUsers } from "@tally/auth";
 import { DEMO_PASSWORD, demoUsers } from "@tally/db";
 import { createTestDatabase, type TestDatabase } from "@tally/db/testing";
+import {
+  type Corpus,
+  meaningfulHeaders,
+  protocolCorpus,
+  send,
+  trpcWire,
+  type WireResponse,
+} from "@tally/host/testing";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { type RunningServer, spawnServer } from "../../testing/spawn-server.ts";
-import { type Corpus, protocolCorpus } from "./protocol-corpus.ts";
-import { meaningfulHeaders, send, type WireResponse } from "./send.ts";
-import { trpcWire } from "./wire.ts";
+import { type RunningServer, spawnServer } from "./testing/spawn-server.ts";
 
 // The real app, built as production runs it, twice over one PostgreSQL
 // database: TALLY_EXPRESS_LANE on and off. Whatever the app's context does

@@ -10,8 +10,8 @@
  *     [--payment-id pay_…]
  */
 import { parseArgs } from "node:util";
-import { signedDelivery, testPaymentEvent } from "../src/http/payment-test-events.ts";
-import { paymentsWebhookConfigFromEnv } from "../src/http/payments-config.ts";
+import { signedDelivery, testPaymentEvent } from "../src/webhooks/payment-test-events.ts";
+import { paymentsWebhookConfigFromEnv } from "../src/webhooks/payments-config.ts";
 
 const USAGE = "usage: pnpm payments:test-event --invoice <id> --amount <minor units> [--url …] [--type …]";
 

@@ -1,11 +1,9 @@
 import { randomUUID } from "node:crypto";
+import { logger, paymentEventEnvelope, receivePaymentEvent } from "@tally/api";
 import type { PrismaClient } from "@tally/db";
-import { logger } from "../logger.ts";
-import { receivePaymentEvent } from "../routers/payments/payment-events.service.ts";
-import { paymentEventEnvelope } from "../routers/payments/payment-events.ts";
+import { jsonResponse, readBodyWithin } from "../fetch/responses.ts";
 import { SIGNATURE_HEADER, type SignatureProblem, verifyPaymentSignature } from "./payment-signature.ts";
 import type { PaymentsWebhookConfig } from "./payments-config.ts";
-import { jsonResponse, readBodyWithin } from "./responses.ts";
 
 /** Provider events are small; anything bigger is not one of them. */
 const MAX_BODY_BYTES = 64 * 1024;

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { HandledEventType } from "../routers/payments/payment-events.ts";
+import type { HandledEventType } from "@tally/api";
 import { SIGNATURE_HEADER, signPaymentEvent } from "./payment-signature.ts";
 
 export type TestPaymentEventOptions = {

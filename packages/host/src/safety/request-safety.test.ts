@@ -3,11 +3,12 @@
  * adapter as the web app mounts it: a mutation that rides on the session
  * cookie must come from a trusted origin as JSON, or it changes nothing.
  */
+
+import { appRouter, createContext } from "@tally/api";
+import { createTestApi, type TestApi, type TestOrganisation, testAuthConfig } from "@tally/api/testing";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { appRouter } from "./root.ts";
-import { createTestApi, type TestApi, type TestOrganisation, testAuthConfig } from "./testing/index.ts";
-import { createContext } from "./trpc.ts";
+import { requestSafety } from "./request-safety.ts";
 
 const ORIGIN = testAuthConfig.baseURL;
 let api: TestApi;
@@ -46,7 +47,13 @@ function createProduct(
     endpoint: "/api/trpc",
     router: appRouter,
     req: new Request(`${ORIGIN}/api/trpc/catalog.products.create`, { method: "POST", headers, body }),
-    createContext: ({ req }) => createContext({ db: api.db, auth: api.auth, headers: req.headers }),
+    createContext: ({ req }) =>
+      createContext({
+        db: api.db,
+        auth: api.auth,
+        headers: req.headers,
+        safety: requestSafety(req.headers, api.auth.options.trustedOrigins),
+      }),
   });
 }
 

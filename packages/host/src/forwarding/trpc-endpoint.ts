@@ -1,11 +1,9 @@
 import { randomUUID } from "node:crypto";
+import { appRouter, createContext, logger } from "@tally/api";
 import { type Auth, lookUpSession } from "@tally/auth";
 import type { PrismaClient } from "@tally/db";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { logger } from "../logger.ts";
-import { requestSafety } from "../request-safety.ts";
-import { appRouter } from "../root.ts";
-import { createContext } from "../trpc.ts";
+import { requestSafety } from "../safety/request-safety.ts";
 import type { ForwardingConfig } from "./forwarding-config.ts";
 import { createForwardingHandler } from "./forwarding-handler.ts";
 import { signServiceCredential } from "./service-credential.ts";
@@ -30,7 +28,13 @@ export function createTrpcEndpoint({
       endpoint,
       req,
       router: appRouter,
-      createContext: () => createContext({ db, auth, headers: req.headers }),
+      createContext: () =>
+        createContext({
+          db,
+          auth,
+          headers: req.headers,
+          safety: requestSafety(req.headers, auth.options.trustedOrigins),
+        }),
       onError: ({ error, path }) => {
         if (error.code === "INTERNAL_SERVER_ERROR")
           logger.error({ path, err: error.cause ?? error }, "unhandled error");

@@ -1,6 +1,5 @@
+import { billingOrganisation, createTestApi, type TestApi } from "@tally/api/testing";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { billingOrganisation } from "../routers/invoices/invoices.fixtures.ts";
-import { createTestApi, type TestApi } from "../testing/index.ts";
 import { createInvoiceExportHandler } from "./invoice-export.ts";
 
 let api: TestApi;

@@ -1,14 +1,13 @@
+import { createCaller, createContext, describeIssues } from "@tally/api";
 import type { Auth } from "@tally/auth";
 import type { PrismaClient } from "@tally/db";
 import { flattenIssues, invoiceFilters } from "@tally/validators";
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { ZodError } from "zod";
-import { describeIssues } from "../errors.ts";
-import { createCaller } from "../root.ts";
-import { createContext } from "../trpc.ts";
+import { jsonResponse } from "../fetch/responses.ts";
+import { requestSafety } from "../safety/request-safety.ts";
 import { INVOICE_CSV_HEADER, invoiceCsvRecord } from "./invoice-csv.ts";
-import { jsonResponse } from "./responses.ts";
 
 export type InvoiceExportOptions = {
   db: PrismaClient;
@@ -39,7 +38,14 @@ export function createInvoiceExportHandler({ db, auth, batchSize = 100 }: Invoic
         return value === null || value === "" ? [] : [[name, value]];
       }),
     );
-    const caller = createCaller(await createContext({ db, auth, headers: request.headers }));
+    const caller = createCaller(
+      await createContext({
+        db,
+        auth,
+        headers: request.headers,
+        safety: requestSafety(request.headers, auth.options.trustedOrigins),
+      }),
+    );
     const page = (cursor?: string) => caller.invoices.list({ ...filters, limit: batchSize, cursor });
 
     let first: Awaited<ReturnType<typeof page>>;

@@ -6,15 +6,14 @@
 import { once } from "node:events";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { type AppRouter, appRouter, createContext } from "@tally/api";
+import { createTestApi, type TestApi, type TestOrganisation, testAuthConfig } from "@tally/api/testing";
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { fromNodeHeaders } from "better-auth/node";
 import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { AppRouter } from "../root.ts";
-import { appRouter } from "../root.ts";
-import { createTestApi, type TestApi, type TestOrganisation, testAuthConfig } from "../testing/index.ts";
-import { createContext } from "../trpc.ts";
+import { requestSafety } from "../safety/request-safety.ts";
 import { resolveForwardedRequest } from "./forwarded-headers.ts";
 import {
   createCredentialVerifier,
@@ -39,7 +38,12 @@ beforeAll(async () => {
     basePath: "/trpc/",
     createContext: async ({ req }) => {
       const { headers, safety } = await resolveForwardedRequest(fromNodeHeaders(req.headers), verify);
-      return createContext({ db: api.db, auth: api.auth, headers, ...(safety ? { safety } : {}) });
+      return createContext({
+        db: api.db,
+        auth: api.auth,
+        headers,
+        safety: safety ?? requestSafety(headers, api.auth.options.trustedOrigins),
+      });
     },
   });
   server = createServer((req, res) => {

@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
   type BillingOrganisation,
   billingOrganisation,
+  createTestApi,
+  type TestApi,
   UNIT_PRICE_MINOR,
-} from "../routers/invoices/invoices.fixtures.ts";
-import { createTestApi, type TestApi } from "../testing/index.ts";
+} from "@tally/api/testing";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { SIGNATURE_HEADER, signPaymentEvent } from "./payment-signature.ts";
 import { signedDelivery, type TestPaymentEventOptions, testPaymentEvent } from "./payment-test-events.ts";
 import { createPaymentWebhookHandler } from "./payment-webhook.ts";

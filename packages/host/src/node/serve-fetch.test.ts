@@ -1,12 +1,16 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import {
+  type BillingOrganisation,
+  billingOrganisation,
+  createTestApi,
+  type TestApi,
+} from "@tally/api/testing";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { type BillingOrganisation, billingOrganisation } from "../routers/invoices/invoices.fixtures.ts";
-import { createTestApi, type TestApi } from "../testing/index.ts";
-import { createInvoiceExportHandler } from "./invoice-export.ts";
-import { type FetchHandler, serveFetch } from "./node.ts";
-import { signedDelivery, testPaymentEvent } from "./payment-test-events.ts";
-import { createPaymentWebhookHandler } from "./payment-webhook.ts";
+import { createInvoiceExportHandler } from "../exports/invoice-export.ts";
+import { signedDelivery, testPaymentEvent } from "../webhooks/payment-test-events.ts";
+import { createPaymentWebhookHandler } from "../webhooks/payment-webhook.ts";
+import { type FetchHandler, serveFetch } from "./serve-fetch.ts";
 
 const SECRET = "node-bridge-test-secret-0123456789ab";
 

@@ -1,4 +1,4 @@
-import type { InvoiceSummaryView } from "../routers/invoices/invoices.select.ts";
+import type { InvoiceSummaryView } from "@tally/api";
 import { type CsvCell, csvRecord } from "./csv.ts";
 
 export const INVOICE_CSV_HEADER = csvRecord([

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
+import type { RequestSafety } from "@tally/api";
 import { EncryptJWT, errors, jwtDecrypt } from "jose";
-import type { RequestSafety } from "../request-safety.ts";
 
 /**
  * What the web app tells the API server about the caller it authenticated:

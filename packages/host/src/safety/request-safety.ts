@@ -1,3 +1,7 @@
+import type { RequestSafety } from "@tally/api";
+
+export type { RequestSafety };
+
 /**
  * What a request's headers say about where it came from. A browser sends
  * `Origin` with every POST; a form post from another site arrives with that
@@ -5,8 +9,6 @@
  * sessions. Bearer tokens are never sent by a browser on its own, so a
  * request carrying one is not at risk.
  */
-export type RequestSafety = { credential: "cookie" | "bearer" | "none"; crossSite: boolean };
-
 const JSON_CONTENT = /^application\/json\b/i;
 
 export function requestSafety(headers: Headers, trustedOrigins: readonly string[] = []): RequestSafety {

@@ -1,0 +1,15 @@
+/**
+ * HTTP in and out, for both hosts (the Next.js route files and apps/server):
+ * everything between a request and a call of the rules in @tally/api.
+ */
+
+export { createInvoiceExportHandler, type InvoiceExportOptions } from "./exports/invoice-export.ts";
+export * from "./express-lane/index.ts";
+export { jsonResponse, readBodyWithin } from "./fetch/responses.ts";
+export * from "./forwarding/index.ts";
+export { type FetchHandler, sendFetchResponse, serveFetch, toFetchRequest } from "./node/serve-fetch.ts";
+export { createCors } from "./safety/cors.ts";
+export { type RequestSafety, requestSafety } from "./safety/request-safety.ts";
+export { SIGNATURE_HEADER, signPaymentEvent, verifyPaymentSignature } from "./webhooks/payment-signature.ts";
+export { createPaymentWebhookHandler, type PaymentWebhookOptions } from "./webhooks/payment-webhook.ts";
+export { type PaymentsWebhookConfig, paymentsWebhookConfigFromEnv } from "./webhooks/payments-config.ts";
