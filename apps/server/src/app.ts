@@ -1,7 +1,5 @@
 import type { RequestListener, ServerResponse } from "node:http";
-import { appRouter, createContext, logger } from "@tally/api";
-import type { Auth } from "@tally/auth";
-import { checkReadiness, type PrismaClient } from "@tally/db";
+import { appRouter, createContext } from "@tally/api";
 import {
   type CredentialVerifier,
   createCors,
@@ -9,48 +7,42 @@ import {
   createPaymentWebhookHandler,
   createTrpcHandler,
   type ForwardedRequest,
-  type PaymentsWebhookConfig,
-  paymentsWebhookConfigFromEnv,
+  healthResponse,
+  type Runtime,
+  readinessResponse,
   requestSafety,
   resolveForwardedRequest,
   serveFetch,
-  type TrpcLimits,
 } from "@tally/host";
 import { fromNodeHeaders, toNodeHandler } from "better-auth/node";
-import { ConfigError } from "./config.ts";
 
 export type AppOptions = {
-  db: PrismaClient;
-  auth: Auth;
+  runtime: Pick<Runtime, "db" | "auth" | "logger" | "config">;
   expressLane: boolean;
-  limits: TrpcLimits;
   /** Behind a reverse proxy that sets x-forwarded-for; otherwise the socket's address is the client's. */
   trustProxy?: boolean;
   /** Accepts calls the web app forwards (docs/extracting-the-api.md); null refuses them. */
   verifyForwarded?: CredentialVerifier | null;
-  /** The payment provider's webhook secret and tolerance; read from the environment when omitted. */
-  payments?: PaymentsWebhookConfig;
 };
 
-/** The standalone host: the same appRouter as the web app, plus the routes only a server needs. */
+/** The standalone host's routes: the same appRouter as the web app, plus the routes only a server needs. */
 export function createApp({
-  db,
-  auth,
+  runtime,
   expressLane,
-  limits,
   trustProxy = false,
   verifyForwarded = null,
-  payments = paymentsConfigFromEnv(),
 }: AppOptions): RequestListener {
+  const { db, auth, logger, config } = runtime;
   const authHandler = toNodeHandler(auth);
   const applyCors = createCors(auth.options.trustedOrigins ?? []);
   const exportInvoices = createInvoiceExportHandler({ db, auth });
-  const receivePaymentWebhook = createPaymentWebhookHandler({ db, config: payments });
+  const receivePaymentWebhook = createPaymentWebhookHandler({ db, config: config.payments });
+  const ready = () => readinessResponse(db);
   const trpc = createTrpcHandler({
     router: appRouter,
     basePath: "/trpc/",
     expressLane,
-    limits,
+    limits: config.limits,
     createContext: ({ req }) => {
       const request = resolveForwardedRequest(fromNodeHeaders(req.headers), verifyForwarded);
       const contextFor = ({ headers, safety }: ForwardedRequest) =>
@@ -77,26 +69,14 @@ export function createApp({
     }
     if (path === "/invoices/export.csv") return void serveFetch(exportInvoices, req, res);
     if (path === "/webhooks/payments") return void serveFetch(receivePaymentWebhook, req, res);
-    if (path === "/health") return sendJson(res, 200, { status: "ok" });
-    if (path === "/ready") {
-      void checkReadiness(db).then((readiness) => sendJson(res, readiness.ready ? 200 : 503, readiness));
-      return;
-    }
-    sendJson(res, 404, { error: "Not found" });
+    if (path === "/health") return void serveFetch(async () => healthResponse(), req, res);
+    if (path === "/ready") return void serveFetch(ready, req, res);
+    notFound(res);
   };
 }
 
-/** A bad or missing variable stops the server with one line, like the ones config.ts reads. */
-function paymentsConfigFromEnv(): PaymentsWebhookConfig {
-  try {
-    return paymentsWebhookConfigFromEnv();
-  } catch (error) {
-    throw new ConfigError(error instanceof Error ? error.message : String(error));
-  }
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown) {
-  const payload = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(payload) });
+function notFound(res: ServerResponse) {
+  const payload = '{"error":"Not found"}';
+  res.writeHead(404, { "content-type": "application/json", "content-length": Buffer.byteLength(payload) });
   res.end(payload);
 }

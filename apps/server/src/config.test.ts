@@ -8,12 +8,12 @@ describe("configuration", () => {
     expect(loadConfig({})).toMatchObject({ HOST: "127.0.0.1", PORT: 4000 });
   });
 
-  test("the express lane is on unless switched off, and tRPC's limits have defaults", () => {
+  test("the express lane is on unless switched off, and tRPC's limits (both hosts' own) have defaults", () => {
     expect(loadConfig({})).toMatchObject({
       TALLY_EXPRESS_LANE: true,
-      TRPC_MAX_BATCH_SIZE: 50,
-      TRPC_MAX_BODY_BYTES: 1024 * 1024,
+      host: { limits: { maxBatchSize: 50, maxBodyBytes: 1024 * 1024 } },
     });
+    expect(loadConfig({ TRPC_MAX_BATCH_SIZE: "7" }).host.limits.maxBatchSize).toBe(7);
     expect(loadConfig({ TALLY_EXPRESS_LANE: "off" }).TALLY_EXPRESS_LANE).toBe(false);
     expect(loadConfig({ TALLY_EXPRESS_LANE: "false" }).TALLY_EXPRESS_LANE).toBe(false);
   });

@@ -1,26 +1,21 @@
 import { createServer } from "node:http";
 import { logger } from "@tally/api";
-import { createAuth } from "@tally/auth";
-import { openDatabase } from "@tally/db";
-import { createCredentialVerifier } from "@tally/host";
+import { createCredentialVerifier, openRuntime } from "@tally/host";
 import { createApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { stopServer } from "./lifecycle.ts";
 
 async function main() {
   const config = loadConfig();
-  logger.level = config.LOG_LEVEL;
-  const database = await openDatabase();
+  const runtime = await openRuntime(config.host);
   const server = createServer(
     createApp({
-      db: database.prisma,
-      auth: createAuth({ prisma: database.prisma, config: config.auth }),
+      runtime,
       trustProxy: config.TALLY_TRUST_PROXY,
       verifyForwarded: config.TALLY_SERVICE_SECRET
         ? createCredentialVerifier({ secret: config.TALLY_SERVICE_SECRET })
         : null,
       expressLane: config.TALLY_EXPRESS_LANE,
-      limits: { maxBatchSize: config.TRPC_MAX_BATCH_SIZE, maxBodyBytes: config.TRPC_MAX_BODY_BYTES },
     }),
   );
   server.keepAliveTimeout = 65_000; // longer than common load balancers' idle timeout
@@ -31,14 +26,17 @@ async function main() {
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
-  logger.info({ url: `http://${config.HOST}:${port}`, database: database.kind }, "tally server listening");
+  logger.info(
+    { url: `http://${config.HOST}:${port}`, database: runtime.databaseKind },
+    "tally server listening",
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "shutting down");
-    const finished = await stopServer(server, config.SHUTDOWN_GRACE_MS, () => database.close());
+    const finished = await stopServer(server, config.SHUTDOWN_GRACE_MS, () => runtime.close());
     logger.info({ drained: finished }, "stopped");
     process.exit(0);
   };

@@ -7,7 +7,20 @@ export { createInvoiceExportHandler, type InvoiceExportOptions } from "./exports
 export * from "./express-lane/index.ts";
 export { jsonResponse, readBodyWithin } from "./fetch/responses.ts";
 export * from "./forwarding/index.ts";
+export { healthResponse, readinessResponse } from "./health/health.ts";
+export { limitsEnv, type TrpcLimits } from "./limits/limits-config.ts";
 export { type FetchHandler, sendFetchResponse, serveFetch, toFetchRequest } from "./node/serve-fetch.ts";
+export {
+  ConfigError,
+  type HostConfig,
+  hostConfigFromEnv,
+  hostEnv,
+  LOG_LEVELS,
+  type LogLevel,
+  parseEnv,
+} from "./runtime/host-config.ts";
+export { openRuntime, type Runtime } from "./runtime/open-runtime.ts";
+export { createRequestContext } from "./runtime/request-context.ts";
 export { createCors } from "./safety/cors.ts";
 export { type RequestSafety, requestSafety } from "./safety/request-safety.ts";
 export { SIGNATURE_HEADER, signPaymentEvent, verifyPaymentSignature } from "./webhooks/payment-signature.ts";

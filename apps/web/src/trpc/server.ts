@@ -1,10 +1,9 @@
-import { type AppRouter, createCaller, createContext } from "@tally/api";
-import { requestSafety } from "@tally/host";
+import { type AppRouter, createCaller } from "@tally/api";
+import { createRequestContext } from "@tally/host";
 import { createHydrationHelpers } from "@trpc/react-query/rsc";
 import { headers } from "next/headers";
 import { cache } from "react";
-import { getAuth } from "@/server/auth";
-import { getDatabase } from "@/server/database";
+import { getRuntime } from "@/server/runtime";
 import { makeQueryClient } from "./query-client";
 
 /** One query client per request, so prefetched data never leaks between users. */
@@ -14,19 +13,12 @@ const getQueryClient = cache(makeQueryClient);
  * The same context a request to /api/trpc would get, built once per page
  * render: the layout and the page share one session lookup and one request id.
  */
-const createRequestContext = cache(async () => {
-  const [{ prisma }, auth] = await Promise.all([getDatabase(), getAuth()]);
-  const requestHeaders = new Headers(await headers());
-  return createContext({
-    db: prisma,
-    auth,
-    headers: requestHeaders,
-    safety: requestSafety(requestHeaders, auth.options.trustedOrigins),
-  });
-});
+const requestContext = cache(async () =>
+  createRequestContext(await getRuntime(), new Headers(await headers())),
+);
 
 /** Calls procedures in-process from server components, as the signed-in visitor. */
-export const caller = createCaller(createRequestContext);
+export const caller = createCaller(requestContext);
 
 /**
  * `trpc.…prefetch()` in a server component fills the request's query client;

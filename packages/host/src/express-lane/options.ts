@@ -2,14 +2,9 @@ import type { IncomingMessage, RequestListener, ServerResponse } from "node:http
 import type { AnyTRPCRouter, inferRouterContext } from "@trpc/server";
 import type { NodeHTTPCreateContextFnOptions } from "@trpc/server/adapters/node-http";
 import type { HTTPErrorHandler } from "@trpc/server/http";
+import type { TrpcLimits } from "../limits/limits-config.ts";
 
-/** The limits both tRPC paths enforce, so a request is refused the same way whichever path serves it. */
-export type TrpcLimits = {
-  /** More calls than this in one `?batch=1` request is a 400. */
-  maxBatchSize: number;
-  /** A request body larger than this is a 413. */
-  maxBodyBytes: number;
-};
+export type { TrpcLimits };
 
 /** The same signature tRPC's Node adapters call, so one function serves both paths. */
 export type NodeCreateContext<TRouter extends AnyTRPCRouter> = (

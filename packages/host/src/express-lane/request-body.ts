@@ -1,4 +1,4 @@
-import type { IncomingMessage } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { TRPCError } from "@trpc/server";
 
 /** The body's bytes, or why there are none; never rejects, because nothing may read it. */
@@ -8,8 +8,13 @@ export type BodyResult = Buffer | Error;
  * Collects the body from the moment the request arrives, as tRPC's Node adapter
  * does, and stops at the size limit with the adapter's PAYLOAD_TOO_LARGE. The
  * failure is a value: the adapter reports it only when a procedure reads its input.
+ * Past the limit the answer closes the connection (limits/), as on the fetch path.
  */
-export function collectBody(req: IncomingMessage, maxBytes: number): Promise<BodyResult> {
+export function collectBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  maxBytes: number,
+): Promise<BodyResult> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -22,7 +27,8 @@ export function collectBody(req: IncomingMessage, maxBytes: number): Promise<Bod
       if (size <= maxBytes) chunks.push(chunk);
       else {
         finish(new TRPCError({ code: "PAYLOAD_TOO_LARGE" }));
-        req.resume(); // discard the rest so the connection stays usable
+        if (!res.headersSent) res.setHeader("connection", "close");
+        req.resume(); // discard what arrives until the answer is out and the connection closes
       }
     };
     const onEnd = () => finish(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));

@@ -62,7 +62,7 @@ export async function resolveCalls<TRouter extends AnyTRPCRouter>(
     const source: InputSource =
       plain.method === "GET"
         ? { method: "GET", query: plain.query }
-        : { method: "POST", body: collectBody(req, options.limits.maxBodyBytes) };
+        : { method: "POST", body: collectBody(req, res, options.limits.maxBodyBytes) };
     const inputs = createInputReader(router, source, isBatchCall ? paths.length : null);
     const calls = paths.map(
       (path, index): Call => ({

@@ -1,6 +1,7 @@
 import type { RequestListener } from "node:http";
 import type { AnyTRPCRouter } from "@trpc/server";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import { closeAfterOversizedBody } from "../limits/node-limits.ts";
 import { createExpressLane } from "./express-lane.ts";
 import type { ExpressLaneOptions } from "./options.ts";
 
@@ -26,5 +27,6 @@ export function createTrpcHandler<TRouter extends AnyTRPCRouter>(
     maxBatchSize: limits.maxBatchSize,
     maxBodySize: limits.maxBodyBytes,
   });
-  return expressLane ? createExpressLane({ ...options, fallback: official }) : official;
+  const handler = expressLane ? createExpressLane({ ...options, fallback: official }) : official;
+  return closeAfterOversizedBody(handler, limits);
 }

@@ -66,6 +66,7 @@ function webEndpoint(remoteRouters: string[], apiUrl = serverUrl, timeoutMs = 20
     auth: api.auth,
     endpoint: "/api/trpc",
     forwarding: { remoteRouters: new Set(remoteRouters), apiUrl, secret: SECRET, timeoutMs },
+    limits: { maxBatchSize: 50, maxBodyBytes: 1024 * 1024 },
   });
 }
 

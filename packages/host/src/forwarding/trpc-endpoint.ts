@@ -3,6 +3,8 @@ import { appRouter, createContext, logger } from "@tally/api";
 import { type Auth, lookUpSession } from "@tally/auth";
 import type { PrismaClient } from "@tally/db";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { boundRequestBody, closingConnection, exceedsBatchLimit } from "../limits/bounded-request.ts";
+import type { TrpcLimits } from "../limits/limits-config.ts";
 import { requestSafety } from "../safety/request-safety.ts";
 import type { ForwardingConfig } from "./forwarding-config.ts";
 import { createForwardingHandler } from "./forwarding-handler.ts";
@@ -11,23 +13,28 @@ import { signServiceCredential } from "./service-credential.ts";
 /**
  * The web app's whole tRPC endpoint: every router in-process, except those
  * named in the forwarding configuration, which are sent to the API server.
+ * The limits are apps/server's (limits/): a batch or a body it would refuse is
+ * refused here with the same answer, before anything is forwarded.
  */
 export function createTrpcEndpoint({
   db,
   auth,
   endpoint,
   forwarding,
+  limits,
 }: {
   db: PrismaClient;
   auth: Auth;
   endpoint: string;
   forwarding: ForwardingConfig;
+  limits: TrpcLimits;
 }): (req: Request) => Promise<Response> {
   const local = (req: Request) =>
     fetchRequestHandler({
       endpoint,
       req,
       router: appRouter,
+      maxBatchSize: limits.maxBatchSize,
       createContext: () =>
         createContext({
           db,
@@ -40,28 +47,37 @@ export function createTrpcEndpoint({
           logger.error({ path, err: error.cause ?? error }, "unhandled error");
       },
     });
-  if (!forwarding) return local;
+  const routed = forwarding ? forwardingHandler(forwarding) : local;
 
-  return createForwardingHandler({
-    router: appRouter,
-    endpoint,
-    remoteUrl: forwarding.apiUrl,
-    remoteRouters: forwarding.remoteRouters,
-    timeoutMs: forwarding.timeoutMs,
-    local,
-    // The caller is authenticated here; the server gets who they are, sealed.
-    credentialFor: async (req) => {
-      const requestId = req.headers.get("x-request-id") ?? randomUUID();
-      return signServiceCredential(
-        {
-          sessionToken: await sessionTokenOf(auth, req.headers),
-          requestId,
-          safety: requestSafety(req.headers, auth.options.trustedOrigins),
-        },
-        { secret: forwarding.secret },
-      );
-    },
-  });
+  return async function handleTrpc(incoming: Request) {
+    const { request, oversized } = await boundRequestBody(incoming, limits);
+    if (oversized) return closingConnection(await local(request));
+    if (exceedsBatchLimit(request, endpoint, limits)) return local(request);
+    return routed(request);
+  };
+
+  function forwardingHandler(config: NonNullable<ForwardingConfig>) {
+    return createForwardingHandler({
+      router: appRouter,
+      endpoint,
+      remoteUrl: config.apiUrl,
+      remoteRouters: config.remoteRouters,
+      timeoutMs: config.timeoutMs,
+      local,
+      // The caller is authenticated here; the server gets who they are, sealed.
+      credentialFor: async (req) => {
+        const requestId = req.headers.get("x-request-id") ?? randomUUID();
+        return signServiceCredential(
+          {
+            sessionToken: await sessionTokenOf(auth, req.headers),
+            requestId,
+            safety: requestSafety(req.headers, auth.options.trustedOrigins),
+          },
+          { secret: config.secret },
+        );
+      },
+    });
+  }
 }
 
 export const routerNames = Object.keys(appRouter._def.record);

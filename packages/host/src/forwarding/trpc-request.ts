@@ -10,6 +10,9 @@ export type TrpcRequest = { method: "GET" | "POST"; batch: boolean; calls: TrpcC
 /** Null when the request is not a well-formed tRPC call; the local handler then answers it as tRPC would. */
 export async function readTrpcRequest(req: Request, endpoint: string): Promise<TrpcRequest | null> {
   if (req.method !== "GET" && req.method !== "POST") return null;
+  // Only JSON is forwarded (the forwarder sends it as JSON); tRPC's own answer to anything else comes from here.
+  const contentType = req.headers.get("content-type");
+  if (contentType === null ? req.method === "POST" : !contentType.startsWith("application/json")) return null;
   const url = new URL(req.url);
   if (!url.pathname.startsWith(`${endpoint}/`)) return null;
   const paths = decodeURIComponent(url.pathname.slice(endpoint.length + 1)).split(",");

@@ -12,3 +12,4 @@ export {
   type TestPaymentEventOptions,
   testPaymentEvent,
 } from "../webhooks/payment-test-events.ts";
+export { limitsCorpus } from "./limits-corpus.ts";

@@ -42,7 +42,14 @@ export function createPaymentWebhookHandler({ db, config }: PaymentWebhookOption
 
     if (request.method !== "POST") return done(405, {}, { error: "Use POST" }, { allow: "POST" });
     const rawBody = await readBodyWithin(request, MAX_BODY_BYTES);
-    if (!rawBody) return done(413, {}, { error: `A webhook body is at most ${MAX_BODY_BYTES} bytes` });
+    // The rest of an oversized body is never read, so the connection cannot carry another request.
+    if (!rawBody)
+      return done(
+        413,
+        {},
+        { error: `A webhook body is at most ${MAX_BODY_BYTES} bytes` },
+        { connection: "close" },
+      );
 
     const signature = verifyPaymentSignature({
       header: request.headers.get(SIGNATURE_HEADER),

@@ -1,7 +1,6 @@
-import { getAuth } from "@/server/auth";
+import { servedBy } from "@/server/runtime";
 
-async function handleAuth(req: Request) {
-  return (await getAuth()).handler(req);
-}
+/** better-auth's own routes (sign-in, sign-up, sessions), on the process's database. */
+const handleAuth = servedBy(({ auth }) => auth.handler);
 
 export { handleAuth as GET, handleAuth as POST };

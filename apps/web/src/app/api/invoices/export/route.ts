@@ -1,9 +1,5 @@
 import { createInvoiceExportHandler } from "@tally/host";
-import { getAuth } from "@/server/auth";
-import { getDatabase } from "@/server/database";
+import { servedBy } from "@/server/runtime";
 
 /** The invoice list as a streamed CSV download (packages/host/src/exports/invoice-export.ts). */
-export async function GET(req: Request) {
-  const [{ prisma }, auth] = await Promise.all([getDatabase(), getAuth()]);
-  return createInvoiceExportHandler({ db: prisma, auth })(req);
-}
+export const GET = servedBy(({ db, auth }) => createInvoiceExportHandler({ db, auth }));

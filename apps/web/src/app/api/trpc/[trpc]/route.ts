@@ -1,29 +1,15 @@
 import { createTrpcEndpoint, forwardingConfigFromEnv, routerNames } from "@tally/host";
-import { getAuth } from "@/server/auth";
-import { getDatabase } from "@/server/database";
+import { servedBy } from "@/server/runtime";
 
-/** Every router in-process, except those TALLY_REMOTE_ROUTERS sends to apps/server. */
-let endpoint: Promise<(req: Request) => Promise<Response>> | undefined;
-
-function trpcEndpoint() {
-  endpoint ??= Promise.all([getDatabase(), getAuth()]).then(
-    ([{ prisma }, auth]) =>
-      createTrpcEndpoint({
-        db: prisma,
-        auth,
-        endpoint: "/api/trpc",
-        forwarding: forwardingConfigFromEnv(routerNames),
-      }),
-    (error: unknown) => {
-      endpoint = undefined; // let the next request try again
-      throw error;
-    },
-  );
-  return endpoint;
-}
-
-async function handleTrpc(req: Request) {
-  return (await trpcEndpoint())(req);
-}
+/** Every router in-process, except those TALLY_REMOTE_ROUTERS sends to apps/server; apps/server's limits. */
+const handleTrpc = servedBy(({ db, auth, config }) =>
+  createTrpcEndpoint({
+    db,
+    auth,
+    endpoint: "/api/trpc",
+    forwarding: forwardingConfigFromEnv(routerNames),
+    limits: config.limits,
+  }),
+);
 
 export { handleTrpc as GET, handleTrpc as POST };

@@ -1,8 +1,7 @@
-import { createPaymentWebhookHandler, paymentsWebhookConfigFromEnv } from "@tally/host";
-import { getDatabase } from "@/server/database";
+import { createPaymentWebhookHandler } from "@tally/host";
+import { servedBy } from "@/server/runtime";
 
 /** The payment provider's signed events (packages/host/src/webhooks/payment-webhook.ts). */
-export async function POST(req: Request) {
-  const { prisma } = await getDatabase();
-  return createPaymentWebhookHandler({ db: prisma, config: paymentsWebhookConfigFromEnv() })(req);
-}
+export const POST = servedBy(({ db, config }) =>
+  createPaymentWebhookHandler({ db, config: config.payments }),
+);

@@ -1,0 +1,4 @@
+import { healthResponse } from "@tally/host";
+
+/** Liveness, without the database (packages/host/src/health). */
+export const GET = async () => healthResponse();

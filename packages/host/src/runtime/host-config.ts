@@ -1,0 +1,54 @@
+import { type AuthConfig, authConfigFromEnv } from "@tally/auth";
+import { type DatabaseConfig, databaseConfigFromEnv, databaseEnv } from "@tally/db";
+import { z } from "zod";
+import { limitsEnv, limitsFrom, type TrpcLimits } from "../limits/limits-config.ts";
+import { type PaymentsWebhookConfig, paymentsWebhookConfigFromEnv } from "../webhooks/payments-config.ts";
+
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** What every host reads, whichever it is: the variables both the web app and apps/server honour. */
+export const hostEnv = databaseEnv.extend(limitsEnv.shape).extend({
+  NODE_ENV: z.string().optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
+});
+
+export type HostConfig = {
+  database: DatabaseConfig;
+  auth: AuthConfig;
+  limits: TrpcLimits;
+  payments: PaymentsWebhookConfig;
+  logLevel: LogLevel;
+};
+
+/** A bad variable, named in one line; hosts print it and exit instead of a stack trace. */
+export class ConfigError extends Error {}
+
+/** Validated once at start: the first bad variable stops the host with `Invalid configuration: NAME: why`. */
+export function hostConfigFromEnv(env: NodeJS.ProcessEnv = process.env): HostConfig {
+  const parsed = parseEnv(hostEnv, env);
+  return {
+    database: oneLine(() => databaseConfigFromEnv(env)),
+    auth: oneLine(() => authConfigFromEnv(env)),
+    limits: limitsFrom(parsed),
+    payments: oneLine(() => paymentsWebhookConfigFromEnv(env)),
+    logLevel: parsed.LOG_LEVEL ?? (parsed.NODE_ENV === "test" ? "silent" : "info"),
+  };
+}
+
+/** `schema` over `env`, or a ConfigError naming the first variable that is wrong. */
+export function parseEnv<Schema extends z.ZodType>(schema: Schema, env: NodeJS.ProcessEnv): z.infer<Schema> {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const name = String(issue?.path[0] ?? "environment");
+  throw new ConfigError(`Invalid configuration: ${name}: ${issue?.message ?? "invalid"}`);
+}
+
+function oneLine<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    throw new ConfigError(error instanceof Error ? error.message : String(error));
+  }
+}

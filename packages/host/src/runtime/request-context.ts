@@ -1,0 +1,16 @@
+import { type Context, createContext } from "@tally/api";
+import type { Auth } from "@tally/auth";
+import type { PrismaClient } from "@tally/db";
+import { requestSafety } from "../safety/request-safety.ts";
+
+/**
+ * The rules' context for a request this host received itself: its headers,
+ * and the host's verdict on where it came from. (A call forwarded by the web
+ * app carries the web app's verdict instead: forwarding/forwarded-headers.ts.)
+ */
+export function createRequestContext(
+  { db, auth }: { db: PrismaClient; auth: Auth },
+  headers: Headers,
+): Context | Promise<Context> {
+  return createContext({ db, auth, headers, safety: requestSafety(headers, auth.options.trustedOrigins) });
+}
