@@ -1,7 +1,7 @@
 import { createTallyClient } from "@tally/client";
+import { type ApiServer, startApiServer } from "@tally/contract/testing";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { type ApiServer, startApiServer } from "./support/api-server.ts";
 import { type Browser, launchChromium } from "./support/chromium.ts";
 import { distDir, exportedBundles } from "./support/exported-bundles.ts";
 import { type StaticSite, serveStaticSite } from "./support/static-site.ts";

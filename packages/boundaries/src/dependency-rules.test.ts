@@ -1,0 +1,69 @@
+/**
+ * The dependency rules (.dependency-cruiser.cjs at the root) fail on what they
+ * forbid: each rule gets a planted violation in a throwaway tree laid out like
+ * the repository, checked by the same command `pnpm deps` runs, and must fail
+ * with a message naming that rule. The real tree is checked by `pnpm deps`.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, test } from "vitest";
+import { allowedImports, type Fixture, plantedViolations } from "./planted-violations.ts";
+
+const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
+const rulesFile = join(repoRoot, ".dependency-cruiser.cjs");
+// The package exports no bin path; its folder holds the command `pnpm deps` runs.
+const depcruise = join(
+  fileURLToPath(import.meta.resolve("dependency-cruiser")),
+  "../../../bin/dependency-cruiser.mjs",
+);
+const folders: string[] = [];
+afterAll(() => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
+
+function check(fixture: Fixture) {
+  const root = mkdtempSync(join(tmpdir(), "tally-deps-"));
+  folders.push(root);
+  for (const [path, content] of Object.entries(fixture)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  const scanned = ["apps", "packages"].filter((top) =>
+    Object.keys(fixture).some((path) => path.startsWith(`${top}/`)),
+  );
+  const run = spawnSync(
+    process.execPath,
+    [depcruise, ...scanned, "--config", rulesFile, "--output-type", "err-long"],
+    {
+      cwd: root,
+      encoding: "utf8",
+    },
+  );
+  return { status: run.status, output: `${run.stdout}${run.stderr}` };
+}
+
+const ruleNames: string[] = createRequire(import.meta.url)(rulesFile).forbidden.map(
+  (rule: { name: string }) => rule.name,
+);
+
+describe("each dependency rule fails on a planted violation, naming the rule", () => {
+  test.each(plantedViolations)("$rule: $file", ({ rule, file, fixture }) => {
+    const { status, output } = check(fixture);
+    expect(status, output).not.toBe(0);
+    expect(output).toMatch(new RegExp(`error ${rule}: ${file.replaceAll(".", "\\.")} → `));
+  });
+
+  test("every rule in the rules file has a planted violation here", () => {
+    expect(new Set(plantedViolations.map(({ rule }) => rule))).toEqual(new Set(ruleNames));
+  });
+});
+
+test("imports the rules allow pass: layers used downwards, the API's types in the mobile app", () => {
+  const { status, output } = check(allowedImports);
+  expect(output).toContain("no dependency violations found");
+  expect(status).toBe(0);
+});

@@ -1,0 +1,140 @@
+/**
+ * One planted import per rule, each in a folder laid out like the repository,
+ * so the real rules file judges it exactly as it judges the real code. Every
+ * `from` is relative (or a package planted in the fixture's node_modules), so
+ * a fixture needs nothing installed.
+ */
+export type Fixture = Record<string, string>;
+
+const host = { "packages/host/src/index.ts": "export const host = 1;\n" };
+const api = {
+  "packages/api/src/index.ts": "export const appRouter = {};\nexport type AppRouter = typeof appRouter;\n",
+};
+const db = { "packages/db/src/index.ts": "export const prisma = {};\n" };
+const next = {
+  "node_modules/next/package.json": '{ "name": "next", "version": "0.0.0", "main": "index.js" }\n',
+  "node_modules/next/index.js": "module.exports = {};\n",
+  "node_modules/next/server.js": "module.exports = {};\n",
+};
+const pg = {
+  "node_modules/pg/package.json": '{ "name": "pg", "version": "0.0.0", "main": "index.js" }\n',
+  "node_modules/pg/index.js": "module.exports = {};\n",
+};
+
+export const plantedViolations: Array<{ rule: string; file: string; fixture: Fixture }> = [
+  {
+    rule: "rules-know-no-host",
+    file: "packages/api/src/leak.ts",
+    fixture: {
+      ...host,
+      "packages/api/src/leak.ts": 'import { host } from "../../host/src/index.ts";\nexport { host };\n',
+    },
+  },
+  {
+    rule: "data-below-rules",
+    file: "packages/db/src/leak.ts",
+    fixture: { ...api, "packages/db/src/leak.ts": 'export { appRouter } from "../../api/src/index.ts";\n' },
+  },
+  {
+    rule: "auth-below-rules",
+    file: "packages/auth/src/leak.ts",
+    fixture: { ...api, "packages/auth/src/leak.ts": 'export { appRouter } from "../../api/src/index.ts";\n' },
+  },
+  {
+    rule: "validators-are-leaves",
+    file: "packages/validators/src/leak.ts",
+    fixture: {
+      "packages/validators/src/leak.ts":
+        'import { readFileSync } from "node:fs";\nexport { readFileSync };\n',
+    },
+  },
+  {
+    rule: "host-below-apps",
+    file: "packages/host/src/leak.ts",
+    fixture: { ...next, "packages/host/src/leak.ts": 'export * from "next/server";\n' },
+  },
+  {
+    rule: "client-knows-no-server",
+    file: "packages/client/src/leak.ts",
+    fixture: { ...host, "packages/client/src/leak.ts": 'export { host } from "../../host/src/index.ts";\n' },
+  },
+  {
+    rule: "client-uses-api-types-only",
+    file: "packages/client/src/leak.ts",
+    fixture: {
+      ...api,
+      "packages/client/src/leak.ts": 'export { appRouter } from "../../api/src/index.ts";\n',
+    },
+  },
+  {
+    rule: "no-server-code-in-mobile",
+    file: "apps/mobile/tests/support/leak.ts",
+    fixture: {
+      ...db,
+      "apps/mobile/tests/support/leak.ts": 'export { prisma } from "../../../../packages/db/src/index.ts";\n',
+    },
+  },
+  {
+    rule: "mobile-uses-api-types-only",
+    file: "apps/mobile/src/leak.ts",
+    fixture: {
+      ...api,
+      "apps/mobile/src/leak.ts": 'export { appRouter } from "../../../packages/api/src/index.ts";\n',
+    },
+  },
+  {
+    rule: "web-reaches-data-through-host",
+    file: "apps/web/src/server/leak.ts",
+    fixture: {
+      ...db,
+      "apps/web/src/server/leak.ts": 'export { prisma } from "../../../../packages/db/src/index.ts";\n',
+    },
+  },
+  {
+    rule: "web-reaches-data-through-host",
+    file: "apps/web/src/server/leak.ts",
+    fixture: { ...pg, "apps/web/src/server/leak.ts": 'import pg from "pg";\nexport { pg };\n' },
+  },
+  {
+    rule: "web-tests-use-no-prisma",
+    file: "apps/web/tests/support/leak.ts",
+    fixture: {
+      ...db,
+      "apps/web/tests/support/leak.ts": 'export { prisma } from "../../../../packages/db/src/index.ts";\n',
+    },
+  },
+  {
+    rule: "server-never-imports-next",
+    file: "apps/server/src/leak.ts",
+    fixture: { ...next, "apps/server/src/leak.ts": 'export * from "next/server";\n' },
+  },
+  {
+    rule: "apps-are-not-libraries",
+    file: "packages/boundaries/src/leak.ts",
+    fixture: {
+      "apps/server/src/app.ts": "export const app = 1;\n",
+      "packages/boundaries/src/leak.ts": 'export { app } from "../../../apps/server/src/app.ts";\n',
+    },
+  },
+  {
+    rule: "web-reaches-data-through-host",
+    file: "apps/web/src/lib/leak.ts",
+    fixture: { "apps/web/src/lib/leak.ts": 'import "@tally/db";\n' },
+  },
+  {
+    rule: "imports-resolve",
+    file: "packages/api/src/leak.ts",
+    fixture: { "packages/api/src/leak.ts": 'export * from "./not-there.ts";\n' },
+  },
+];
+
+/** What the rules allow: the layers used downwards, and the API's types (only its types) in the mobile app. */
+export const allowedImports: Fixture = {
+  ...db,
+  ...api,
+  "packages/api/src/uses-db.ts": 'export { prisma } from "../../db/src/index.ts";\n',
+  "packages/host/src/uses-api.ts": 'export { appRouter } from "../../api/src/index.ts";\n',
+  "apps/mobile/src/api-types.ts":
+    'import type { AppRouter } from "../../../packages/api/src/index.ts";\nexport type Router = AppRouter;\n',
+  "packages/client/src/api-types.ts": 'export type { AppRouter } from "../../api/src/index.ts";\n',
+};
