@@ -8,6 +8,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createAuth, seedDemoWithUsers } from "@tally/auth";
+import { openDatabase } from "@tally/db";
+import { stopEmbeddedServer } from "@tally/db/embedded";
 import { createTestDatabase, type TestDatabase } from "@tally/db/testing";
 import { routerNames } from "@tally/host";
 import { limitsCorpus, send, type WireResponse } from "@tally/host/testing";
@@ -45,10 +47,9 @@ beforeAll(async () => {
     startWeb({ ...env, TALLY_API_URL: server.trpcUrl, TALLY_REMOTE_ROUTERS: routerNames.join(",") }),
   ]);
   if (dataDir) {
-    const { openDatabase } = await import("@tally/db");
-    const guest = await openDatabase({ kind: "embedded", dataDir });
-    await seedDemoWithUsers(guest.prisma, createAuth({ prisma: guest.prisma }));
-    await guest.close();
+    const seeding = await openDatabase({ kind: "embedded", dataDir });
+    await seedDemoWithUsers(seeding.prisma, createAuth({ prisma: seeding.prisma }));
+    await seeding.close();
   }
   bearer = { authorization: `Bearer ${await signIn(server.baseUrl, "alice@demo.tally.test")}` };
 }, 180_000);
@@ -57,7 +58,10 @@ afterAll(async () => {
   await Promise.all([web?.stop(), forwarding?.stop()]);
   await server?.stop();
   await database?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  if (dataDir) {
+    await stopEmbeddedServer(dataDir);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });
 
 const comparable = (response: WireResponse) => ({
