@@ -4,7 +4,7 @@ import { type FetchHandler, hostConfigFromEnv, openRuntime, type Runtime } from 
  * One runtime (database, auth, logger) per process, opened on first use:
  * `next build` imports this module without ever touching a database, and the
  * handle lives on `globalThis` so a dev-server hot reload reuses it instead of
- * opening another connection pool (and, when embedded, another claim on the folder).
+ * opening another connection pool.
  */
 const processWide = globalThis as typeof globalThis & { tallyRuntime?: Promise<Runtime> };
 
@@ -39,9 +39,8 @@ export function servedBy(build: (runtime: Runtime) => FetchHandler): FetchHandle
 const EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
 
 /**
- * The embedded database must be closed to leave its files clean and hand
- * ownership to the next process. `next start` runs with NEXT_MANUAL_SIG_HANDLE
- * so Next's own handler cannot exit the process before the close finishes.
+ * The database connections are closed before the process exits: `next start`
+ * runs with NEXT_MANUAL_SIG_HANDLE so Next's own handler cannot exit first.
  */
 function closeOnShutdown(runtime: Runtime) {
   let closing = false;

@@ -9,9 +9,9 @@ export type Runtime = {
   db: PrismaClient;
   auth: Auth;
   logger: Logger;
-  /** "postgres", or the embedded database as its owner or as a guest of another process. */
+  /** "postgres" (DATABASE_URL) or "embedded" (the server in TALLY_DATA_DIR). */
   databaseKind: Database["kind"];
-  /** Closes the database (and hands the embedded one to the next process). */
+  /** Closes this process's connections to the database. */
   close(): Promise<void>;
 };
 
