@@ -24,107 +24,114 @@ const pg = {
 export const plantedViolations: Array<{ rule: string; file: string; fixture: Fixture }> = [
   {
     rule: "rules-know-no-host",
-    file: "packages/api/src/leak.ts",
+    file: "packages/api/src/leak-1.ts",
     fixture: {
       ...host,
-      "packages/api/src/leak.ts": 'import { host } from "../../host/src/index.ts";\nexport { host };\n',
+      "packages/api/src/leak-1.ts": 'import { host } from "../../host/src/index.ts";\nexport { host };\n',
     },
   },
   {
     rule: "data-below-rules",
-    file: "packages/db/src/leak.ts",
-    fixture: { ...api, "packages/db/src/leak.ts": 'export { appRouter } from "../../api/src/index.ts";\n' },
+    file: "packages/db/src/leak-2.ts",
+    fixture: { ...api, "packages/db/src/leak-2.ts": 'export { appRouter } from "../../api/src/index.ts";\n' },
   },
   {
     rule: "auth-below-rules",
-    file: "packages/auth/src/leak.ts",
-    fixture: { ...api, "packages/auth/src/leak.ts": 'export { appRouter } from "../../api/src/index.ts";\n' },
+    file: "packages/auth/src/leak-3.ts",
+    fixture: {
+      ...api,
+      "packages/auth/src/leak-3.ts": 'export { appRouter } from "../../api/src/index.ts";\n',
+    },
   },
   {
     rule: "validators-are-leaves",
-    file: "packages/validators/src/leak.ts",
+    file: "packages/validators/src/leak-4.ts",
     fixture: {
-      "packages/validators/src/leak.ts":
+      "packages/validators/src/leak-4.ts":
         'import { readFileSync } from "node:fs";\nexport { readFileSync };\n',
     },
   },
   {
     rule: "host-below-apps",
-    file: "packages/host/src/leak.ts",
-    fixture: { ...next, "packages/host/src/leak.ts": 'export * from "next/server";\n' },
+    file: "packages/host/src/leak-5.ts",
+    fixture: { ...next, "packages/host/src/leak-5.ts": 'export * from "next/server";\n' },
   },
   {
     rule: "client-knows-no-server",
-    file: "packages/client/src/leak.ts",
-    fixture: { ...host, "packages/client/src/leak.ts": 'export { host } from "../../host/src/index.ts";\n' },
+    file: "packages/client/src/leak-6.ts",
+    fixture: {
+      ...host,
+      "packages/client/src/leak-6.ts": 'export { host } from "../../host/src/index.ts";\n',
+    },
   },
   {
     rule: "client-uses-api-types-only",
-    file: "packages/client/src/leak.ts",
+    file: "packages/client/src/leak-7.ts",
     fixture: {
       ...api,
-      "packages/client/src/leak.ts": 'export { appRouter } from "../../api/src/index.ts";\n',
+      "packages/client/src/leak-7.ts": 'export { appRouter } from "../../api/src/index.ts";\n',
     },
   },
   {
     rule: "no-server-code-in-mobile",
-    file: "apps/mobile/tests/support/leak.ts",
+    file: "apps/mobile/tests/support/leak-8.ts",
     fixture: {
       ...db,
-      "apps/mobile/tests/support/leak.ts": 'export { prisma } from "../../../../packages/db/src/index.ts";\n',
+      "apps/mobile/tests/support/leak-8.ts":
+        'export { prisma } from "../../../../packages/db/src/index.ts";\n',
     },
   },
   {
     rule: "mobile-uses-api-types-only",
-    file: "apps/mobile/src/leak.ts",
+    file: "apps/mobile/src/leak-9.ts",
     fixture: {
       ...api,
-      "apps/mobile/src/leak.ts": 'export { appRouter } from "../../../packages/api/src/index.ts";\n',
+      "apps/mobile/src/leak-9.ts": 'export { appRouter } from "../../../packages/api/src/index.ts";\n',
     },
   },
   {
     rule: "web-reaches-data-through-host",
-    file: "apps/web/src/server/leak.ts",
+    file: "apps/web/src/server/leak-10.ts",
     fixture: {
       ...db,
-      "apps/web/src/server/leak.ts": 'export { prisma } from "../../../../packages/db/src/index.ts";\n',
+      "apps/web/src/server/leak-10.ts": 'export { prisma } from "../../../../packages/db/src/index.ts";\n',
     },
   },
   {
     rule: "web-reaches-data-through-host",
-    file: "apps/web/src/server/leak.ts",
-    fixture: { ...pg, "apps/web/src/server/leak.ts": 'import pg from "pg";\nexport { pg };\n' },
+    file: "apps/web/src/server/leak-11.ts",
+    fixture: { ...pg, "apps/web/src/server/leak-11.ts": 'import pg from "pg";\nexport { pg };\n' },
   },
   {
     rule: "web-tests-use-no-prisma",
-    file: "apps/web/tests/support/leak.ts",
+    file: "apps/web/tests/support/leak-12.ts",
     fixture: {
       ...db,
-      "apps/web/tests/support/leak.ts": 'export { prisma } from "../../../../packages/db/src/index.ts";\n',
+      "apps/web/tests/support/leak-12.ts": 'export { prisma } from "../../../../packages/db/src/index.ts";\n',
     },
   },
   {
     rule: "server-never-imports-next",
-    file: "apps/server/src/leak.ts",
-    fixture: { ...next, "apps/server/src/leak.ts": 'export * from "next/server";\n' },
+    file: "apps/server/src/leak-13.ts",
+    fixture: { ...next, "apps/server/src/leak-13.ts": 'export * from "next/server";\n' },
   },
   {
     rule: "apps-are-not-libraries",
-    file: "packages/boundaries/src/leak.ts",
+    file: "packages/boundaries/src/leak-14.ts",
     fixture: {
       "apps/server/src/app.ts": "export const app = 1;\n",
-      "packages/boundaries/src/leak.ts": 'export { app } from "../../../apps/server/src/app.ts";\n',
+      "packages/boundaries/src/leak-14.ts": 'export { app } from "../../../apps/server/src/app.ts";\n',
     },
   },
   {
     rule: "web-reaches-data-through-host",
-    file: "apps/web/src/lib/leak.ts",
-    fixture: { "apps/web/src/lib/leak.ts": 'import "@tally/db";\n' },
+    file: "apps/web/src/lib/leak-15.ts",
+    fixture: { "apps/web/src/lib/leak-15.ts": 'import "@tally/db";\n' },
   },
   {
     rule: "imports-resolve",
-    file: "packages/api/src/leak.ts",
-    fixture: { "packages/api/src/leak.ts": 'export * from "./not-there.ts";\n' },
+    file: "packages/api/src/leak-16.ts",
+    fixture: { "packages/api/src/leak-16.ts": 'export * from "./not-there.ts";\n' },
   },
 ];
 

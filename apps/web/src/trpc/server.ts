@@ -13,9 +13,11 @@ const getQueryClient = cache(makeQueryClient);
  * The same context a request to /api/trpc would get, built once per page
  * render: the layout and the page share one session lookup and one request id.
  */
-const requestContext = cache(async () =>
-  createRequestContext(await getRuntime(), new Headers(await headers())),
-);
+const requestContext = cache(async () => {
+  // Headers first: while `next build` prerenders, this bails out before any database is opened.
+  const requestHeaders = new Headers(await headers());
+  return createRequestContext(await getRuntime(), requestHeaders);
+});
 
 /** Calls procedures in-process from server components, as the signed-in visitor. */
 export const caller = createCaller(requestContext);
