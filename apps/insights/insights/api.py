@@ -1,10 +1,11 @@
 """HTTP wiring: routes, the caller's credential, nothing else."""
 
 import hmac
-from typing import Callable, Dict, Optional
+from typing import Any, Callable, Dict, Literal, Optional
 
 from fastapi import Depends, FastAPI, HTTPException, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel
 
 from insights.models.forecast import forecast_stock_out
 from insights.models.risk import assess_late_payment
@@ -13,6 +14,11 @@ from insights.schemas.risk import LatePaymentRiskRequest, LatePaymentRiskRespons
 from insights.settings import Settings
 
 API_VERSION = "1.0.0"
+UNAUTHORIZED: Dict[int, Dict[str, Any]] = {401: {"description": "Missing or wrong service token"}}
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
 
 
 def require_service_token(settings: Settings) -> Callable[[Optional[HTTPAuthorizationCredentials]], None]:
@@ -39,14 +45,16 @@ def create_app(settings: Settings) -> FastAPI:
     app = FastAPI(title="Tally insights", version=API_VERSION, docs_url=None, redoc_url=None)
     authenticated = [Depends(require_service_token(settings))]
 
-    @app.get("/health", tags=["health"])
-    def health() -> Dict[str, str]:
-        return {"status": "ok"}
+    @app.get("/health", response_model=Health, operation_id="health", tags=["health"])
+    def health() -> Health:
+        return Health(status="ok")
 
     @app.post(
         "/v1/forecasts/stock-out",
         response_model=StockOutForecastResponse,
         dependencies=authenticated,
+        responses=UNAUTHORIZED,
+        operation_id="forecastStockOut",
         tags=["forecasts"],
         summary="Days until each product runs out and how much to reorder",
     )
@@ -57,6 +65,8 @@ def create_app(settings: Settings) -> FastAPI:
         "/v1/risk/late-payment",
         response_model=LatePaymentRiskResponse,
         dependencies=authenticated,
+        responses=UNAUTHORIZED,
+        operation_id="assessLatePaymentRisk",
         tags=["risk"],
         summary="The probability that each open invoice is paid late, and why",
     )
