@@ -2,8 +2,8 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    // Each suite starts the Python service; importing scikit-learn takes a few seconds on a busy machine.
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // Each suite starts the Python service (see startupTimeoutMs in src/testing/insights-service.ts).
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
   },
 });

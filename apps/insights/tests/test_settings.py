@@ -49,7 +49,7 @@ def test_the_service_exits_with_one_clear_line_when_the_token_is_missing() -> No
         env={"PATH": "/usr/bin:/bin"},
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=180,  # a loaded CI machine is slow to start any interpreter
     )
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == [

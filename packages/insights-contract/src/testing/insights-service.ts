@@ -4,6 +4,9 @@ import { createServer } from "node:net";
 import path from "node:path";
 import { promisify } from "node:util";
 
+// Importing scikit-learn takes seconds on an idle machine and over a minute on a loaded 2-core CI runner.
+const startupTimeoutMs = 150_000;
+
 export const insightsAppDir = path.resolve(import.meta.dirname, "../../../../apps/insights");
 
 export type RunningService = {
@@ -71,7 +74,7 @@ export async function startInsightsService(appDir: string = insightsAppDir): Pro
   };
 
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + startupTimeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null)
       throw new Error(`insights service exited with ${child.exitCode}:\n${output}`);
@@ -84,7 +87,7 @@ export async function startInsightsService(appDir: string = insightsAppDir): Pro
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await stop();
-  throw new Error(`insights service did not answer /health within 60 s:\n${output}`);
+  throw new Error(`insights service did not answer /health within ${startupTimeoutMs / 1000} s:\n${output}`);
 }
 
 /** JSON pointers where two documents differ, key order ignored: the drift test's failure message. */
