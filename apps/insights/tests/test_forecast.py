@@ -25,7 +25,10 @@ def test_constant_demand_of_ten_a_day_with_95_in_stock_runs_out_in_nine_and_a_ha
     assert (forecast.reorder.quantity, forecast.reorder.low, forecast.reorder.high) == (25, 25, 25)
     assert forecast.reorder.safety_stock == 0
     assert forecast.reorder.horizon_days == 12
-    assert "9.5 days" in forecast.explanation and "order 25" in forecast.explanation
+    assert forecast.explanation == (
+        "Sold 10.00 a day on average over 28 days. 95 in stock lasts 9.5 days against a 5-day lead time; "
+        "order 25 now to cover 12 days (lead time + 7-day review) at a 95% service level; 25 likely needed."
+    )
 
 
 def test_observed_spread_adds_safety_stock_and_widens_the_band() -> None:
@@ -39,6 +42,7 @@ def test_observed_spread_adds_safety_stock_and_widens_the_band() -> None:
     assert forecast.reorder.quantity == math.ceil(120 + 1.6448536 * spread - 95) == 37
     assert forecast.reorder.low == math.ceil(120 - 1.959964 * spread - 95) == 12
     assert forecast.reorder.high == math.ceil(120 + 1.959964 * spread - 95) == 39
+    assert forecast.explanation.endswith("; 12–39 likely needed.")
 
 
 def test_a_higher_service_level_orders_more() -> None:

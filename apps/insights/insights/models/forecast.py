@@ -95,9 +95,10 @@ def _explain(
     if reorder.quantity == 0:
         order = f"no order needed to cover the next {reorder.horizon_days} days at a {reorder.confidence:.0%} service level"
     else:
+        needed = f"{reorder.low}" if reorder.low == reorder.high else f"{reorder.low}–{reorder.high}"
         order = (
             f"order {reorder.quantity} now to cover {reorder.horizon_days} days (lead time + {review_period_days}-day review) "
-            f"at a {reorder.confidence:.0%} service level; {reorder.low}–{reorder.high} likely needed"
+            f"at a {reorder.confidence:.0%} service level; {needed} likely needed"
         )
     return f"{sold}. {lasts}; {order}."
 
