@@ -4,9 +4,11 @@ import {
   createContext,
   createInvoiceExportHandler,
   createPaymentWebhookHandler,
+  defaultRulesConfig,
   logger,
   type PaymentsWebhookConfig,
   paymentsWebhookConfigFromEnv,
+  type RulesConfig,
   serveFetch,
 } from "@tally/api";
 import {
@@ -32,6 +34,8 @@ export type AppOptions = {
   verifyForwarded?: CredentialVerifier | null;
   /** The payment provider's webhook secret and tolerance; read from the environment when omitted. */
   payments?: PaymentsWebhookConfig;
+  /** The rules' own settings (idempotency TTL); the defaults when omitted. */
+  rules?: RulesConfig;
 };
 
 /** The standalone host: the same appRouter as the web app, plus the routes only a server needs. */
@@ -43,6 +47,7 @@ export function createApp({
   trustProxy = false,
   verifyForwarded = null,
   payments = paymentsConfigFromEnv(),
+  rules = defaultRulesConfig,
 }: AppOptions): RequestListener {
   const authHandler = toNodeHandler(auth);
   const applyCors = createCors(auth.options.trustedOrigins ?? []);
@@ -56,7 +61,7 @@ export function createApp({
     createContext: ({ req }) => {
       const request = resolveForwardedRequest(fromNodeHeaders(req.headers), verifyForwarded);
       const contextFor = ({ headers, safety }: ForwardedRequest) =>
-        createContext({ db, auth, headers, ...(safety ? { safety } : {}) });
+        createContext({ db, auth, headers, config: rules, ...(safety ? { safety } : {}) });
       // Anonymous direct calls get their context without waiting on anything.
       return request instanceof Promise ? request.then(contextFor) : contextFor(request);
     },

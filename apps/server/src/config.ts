@@ -1,3 +1,4 @@
+import { type RulesConfig, rulesConfigFromEnv } from "@tally/api";
 import { type AuthConfig, authConfigFromEnv } from "@tally/auth";
 import { databaseEnv } from "@tally/db";
 import { z } from "zod";
@@ -25,7 +26,7 @@ const serverEnv = databaseEnv.extend({
     .default(1024 * 1024),
 });
 
-export type ServerConfig = z.infer<typeof serverEnv> & { auth: AuthConfig };
+export type ServerConfig = z.infer<typeof serverEnv> & { auth: AuthConfig; rules: RulesConfig };
 
 export class ConfigError extends Error {}
 
@@ -38,7 +39,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     throw new ConfigError(`Invalid configuration: ${name}: ${issue?.message ?? "invalid"}`);
   }
   try {
-    return { ...parsed.data, auth: authConfigFromEnv(env) };
+    return { ...parsed.data, auth: authConfigFromEnv(env), rules: rulesConfigFromEnv(env) };
   } catch (error) {
     throw new ConfigError(error instanceof Error ? error.message : String(error));
   }

@@ -21,6 +21,7 @@ async function main() {
         : null,
       expressLane: config.TALLY_EXPRESS_LANE,
       limits: { maxBatchSize: config.TRPC_MAX_BATCH_SIZE, maxBodyBytes: config.TRPC_MAX_BODY_BYTES },
+      rules: config.rules,
     }),
   );
   server.keepAliveTimeout = 65_000; // longer than common load balancers' idle timeout

@@ -1,6 +1,7 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "./root.ts";
 
+export { defaultRulesConfig, type RulesConfig, rulesConfigFromEnv } from "./config.ts";
 export { formatError } from "./errors.ts";
 export * from "./http/index.ts";
 export { type Logger, logger } from "./logger.ts";

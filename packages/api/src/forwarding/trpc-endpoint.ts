@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type Auth, lookUpSession } from "@tally/auth";
 import type { PrismaClient } from "@tally/db";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import type { RulesConfig } from "../config.ts";
 import { logger } from "../logger.ts";
 import { requestSafety } from "../request-safety.ts";
 import { appRouter } from "../root.ts";
@@ -19,18 +20,22 @@ export function createTrpcEndpoint({
   auth,
   endpoint,
   forwarding,
+  rules,
 }: {
   db: PrismaClient;
   auth: Auth;
   endpoint: string;
   forwarding: ForwardingConfig;
+  /** The rules' own settings (idempotency TTL); the defaults when omitted. */
+  rules?: RulesConfig;
 }): (req: Request) => Promise<Response> {
   const local = (req: Request) =>
     fetchRequestHandler({
       endpoint,
       req,
       router: appRouter,
-      createContext: () => createContext({ db, auth, headers: req.headers }),
+      createContext: () =>
+        createContext({ db, auth, headers: req.headers, ...(rules ? { config: rules } : {}) }),
       onError: ({ error, path }) => {
         if (error.code === "INTERNAL_SERVER_ERROR")
           logger.error({ path, err: error.cause ?? error }, "unhandled error");

@@ -1,3 +1,4 @@
+import { rulesConfigFromEnv } from "@tally/api";
 import { createTrpcEndpoint, forwardingConfigFromEnv, routerNames } from "@tally/api/forwarding";
 import { getAuth } from "@/server/auth";
 import { getDatabase } from "@/server/database";
@@ -13,6 +14,7 @@ function trpcEndpoint() {
         auth,
         endpoint: "/api/trpc",
         forwarding: forwardingConfigFromEnv(routerNames),
+        rules: rulesConfigFromEnv(),
       }),
     (error: unknown) => {
       endpoint = undefined; // let the next request try again
