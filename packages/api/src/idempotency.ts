@@ -91,8 +91,13 @@ function keyOf(headers: Headers, rawInput: unknown): string | undefined {
   const inInput = keyInInput.safeParse(rawInput);
   if (!inInput.success) {
     // The input parser would refuse the same key; refusing here keeps the claim from being made with it.
-    if (inInput.error.issues.some((issue) => issue.path[0] === "idempotencyKey")) {
-      throw new TRPCError({ code: "BAD_REQUEST", message: "Invalid idempotency key", cause: inInput.error });
+    const issue = inInput.error.issues.find(({ path }) => path[0] === "idempotencyKey");
+    if (issue) {
+      throw new TRPCError({
+        code: "BAD_REQUEST",
+        message: `Invalid input: idempotencyKey: ${issue.message}`,
+        cause: inInput.error,
+      });
     }
   } else if (inInput.data.idempotencyKey) return inInput.data.idempotencyKey;
   const header = headers.get("idempotency-key");

@@ -85,6 +85,8 @@ export async function createTestApi({
     db,
     auth,
     kind: database.kind,
+    /** A postgresql:// URL of this database, for tests that run the API in another process (PostgreSQL only today). */
+    url: database.url,
     signUp,
     organisation,
     callerWith,

@@ -44,17 +44,16 @@ export async function getOrder(
 /** A draft for one of the organisation's customers, taxed at the organisation's current rate; its audit row commits with it. */
 export function createOrder(ctx: OrgContext, input: CreateOrderInput): Promise<OrderView> {
   return inTransaction(ctx, async (tx) => {
-    const [customer, organization] = await Promise.all([
-      tx.customer.findFirst({
-        where: { id: input.customerId, organizationId: ctx.org.id },
-        select: { id: true },
-      }),
-      tx.organization.findUniqueOrThrow({
-        where: { id: ctx.org.id },
-        select: { taxRateBasisPoints: true },
-      }),
-    ]);
+    // One after the other: a transaction is one connection, which runs one query at a time anyway.
+    const customer = await tx.customer.findFirst({
+      where: { id: input.customerId, organizationId: ctx.org.id },
+      select: { id: true },
+    });
     if (!customer) throw notFound("Customer", input.customerId);
+    const organization = await tx.organization.findUniqueOrThrow({
+      where: { id: ctx.org.id },
+      select: { taxRateBasisPoints: true },
+    });
     const order = await tx.order.create({
       data: { ...input, organizationId: ctx.org.id, taxRateBasisPoints: organization.taxRateBasisPoints },
       select: orderSelect,
