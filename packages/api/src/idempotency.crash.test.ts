@@ -216,3 +216,26 @@ describe("a duplicate that arrives while the first call is in flight", () => {
     expect(await effects()).toEqual({ stock: 8, status: "placed", placedAudits: 1, keys: 1 });
   });
 });
+
+describe("a deadlock inside an idempotent mutation", () => {
+  test("rolls back everything, key included, and the call runs again and succeeds once", async () => {
+    const { org, order, product, effects } = await draftToPlace(api, "Deadlocked");
+    const idempotencyKey = freshKey("deadlock");
+    // This transaction holds the product row; the placement takes the order row, then waits for the
+    // product. Then this one asks for the order row: a cycle, which PostgreSQL breaks by aborting the
+    // placement (it has waited longest, so its deadlock check runs first).
+    const productRow = await holdLock(
+      `SELECT 1 FROM "product" WHERE "id" = '${product.id}' FOR UPDATE`,
+      `UPDATE "order" SET "note" = "note" WHERE "id" = '${order.id}'`,
+    );
+    let placement: Promise<unknown> | undefined;
+    try {
+      placement = org.caller.orders.place({ orderId: order.id, idempotencyKey });
+      await until(async () => (await blockedSessions()) === 1, "the placement waits on the product row");
+    } finally {
+      await productRow.release();
+    }
+    await expect(placement).resolves.toMatchObject({ id: order.id, status: "placed" });
+    expect(await effects()).toEqual({ stock: 8, status: "placed", placedAudits: 1, keys: 1 });
+  });
+});
