@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { Prisma } from "@tally/db";
 import { idempotencyKey as keySchema } from "@tally/validators";
 import { TRPCError } from "@trpc/server";
+// A replay answers without calling next(); tRPC types a middleware's result by this published marker.
 import { middlewareMarker } from "@trpc/server/unstable-core-do-not-import";
 import superjson from "superjson";
 import { z } from "zod";
