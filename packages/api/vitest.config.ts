@@ -6,7 +6,6 @@ export default defineConfig({
     env: { NODE_ENV: "test" },
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    // The crash tests start the API in another process, on the test database's URL: the PGlite copy has none.
-    projects: databaseProjects({ postgresOnly: ["src/idempotency.crash.test.ts"] }),
+    projects: databaseProjects(),
   },
 });
