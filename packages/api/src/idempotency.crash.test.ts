@@ -56,13 +56,25 @@ function killHard(child: ChildProcess): Promise<void> {
   });
 }
 
-async function until(condition: () => Promise<boolean>, what: string, timeoutMs = 20_000) {
+async function until(condition: () => Promise<boolean>, what: string, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
+
+/** A call's outcome, observed from the start so a rejection is never left unhandled while the test waits. */
+type Outcome = { value: unknown; error?: undefined } | { value?: undefined; error: unknown };
+function outcomeOf(call: Promise<unknown>): Promise<Outcome> {
+  return call.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+}
+
+/** A child process loads the whole API first; on a loaded machine that alone takes seconds. */
+const CHILD_TEST_TIMEOUT_MS = 120_000;
 
 type Activity = { query: string; waiting: boolean };
 async function sessionsOf(applicationName: string): Promise<Activity[]> {
@@ -108,55 +120,64 @@ async function holdLock(statement: string, change?: string) {
 }
 
 describe("a process killed in the middle of an idempotent mutation", () => {
-  test("after the effect, before the commit: nothing remains, and the retry runs it exactly once", async () => {
-    const { org, order, effects } = await draftToPlace(api, "Killed Before Commit");
-    const idempotencyKey = freshKey("kill-before-commit");
-    // Storing the response is the transaction's last write; a SHARE lock on the table makes it wait there.
-    const storing = await holdLock(`LOCK TABLE "idempotency_key" IN SHARE MODE`);
-    const placement = placeInChildProcess({ token: org.owner.token, orderId: order.id, idempotencyKey });
-    try {
-      await until(
-        async () =>
-          (await sessionsOf(placement.applicationName)).some(
-            (session) => session.waiting && session.query.includes("idempotency_key"),
-          ),
-        "the child has run the effect and waits to store its response",
-      );
-      const [stocked] = await api.db.$queryRaw<Array<{ stock: number }>>`
+  test(
+    "after the effect, before the commit: nothing remains, and the retry runs it exactly once",
+    async () => {
+      const { org, order, effects } = await draftToPlace(api, "Killed Before Commit");
+      const idempotencyKey = freshKey("kill-before-commit");
+      // Storing the response is the transaction's last write; a SHARE lock on the table makes it wait there.
+      const storing = await holdLock(`LOCK TABLE "idempotency_key" IN SHARE MODE`);
+      const placement = placeInChildProcess({ token: org.owner.token, orderId: order.id, idempotencyKey });
+      try {
+        await nextLine(placement, "started");
+        await until(
+          async () =>
+            (await sessionsOf(placement.applicationName)).some(
+              (session) => session.waiting && session.query.includes("idempotency_key"),
+            ),
+          "the child has run the effect and waits to store its response",
+        );
+        const [stocked] = await api.db.$queryRaw<Array<{ stock: number }>>`
         SELECT "stock" FROM "product" WHERE "id" = ${order.lines[0]?.productId ?? ""}`;
-      expect(stocked?.stock).toBe(10); // the child's decrement is not committed
+        expect(stocked?.stock).toBe(10); // the child's decrement is not committed
 
+        await killHard(placement.child);
+      } finally {
+        await storing.release();
+      }
+      await until(
+        async () => (await sessionsOf(placement.applicationName)).length === 0,
+        "the dead session ends",
+      );
+      expect(await effects()).toEqual({ stock: 10, status: "draft", placedAudits: 0, keys: 0 });
+
+      const retried = await org.caller.orders.place({ orderId: order.id, idempotencyKey });
+      expect(retried).toMatchObject({ id: order.id, status: "placed" });
+      await expect(org.caller.orders.place({ orderId: order.id, idempotencyKey })).resolves.toEqual(retried);
+      expect(await effects()).toEqual({ stock: 8, status: "placed", placedAudits: 1, keys: 1 });
+    },
+    CHILD_TEST_TIMEOUT_MS,
+  );
+
+  test(
+    "after the commit: the retry gets the stored response, and the effect stays single",
+    async () => {
+      const { org, order, effects } = await draftToPlace(api, "Killed After Commit");
+      const idempotencyKey = freshKey("kill-after-commit");
+      const placement = placeInChildProcess({ token: org.owner.token, orderId: order.id, idempotencyKey });
+      const answered = superjson.parse(await nextLine(placement, "result "));
       await killHard(placement.child);
-    } finally {
-      await storing.release();
-    }
-    await until(
-      async () => (await sessionsOf(placement.applicationName)).length === 0,
-      "the dead session ends",
-    );
-    expect(await effects()).toEqual({ stock: 10, status: "draft", placedAudits: 0, keys: 0 });
+      await until(
+        async () => (await sessionsOf(placement.applicationName)).length === 0,
+        "the dead sessions end",
+      );
 
-    const retried = await org.caller.orders.place({ orderId: order.id, idempotencyKey });
-    expect(retried).toMatchObject({ id: order.id, status: "placed" });
-    await expect(org.caller.orders.place({ orderId: order.id, idempotencyKey })).resolves.toEqual(retried);
-    expect(await effects()).toEqual({ stock: 8, status: "placed", placedAudits: 1, keys: 1 });
-  });
-
-  test("after the commit: the retry gets the stored response, and the effect stays single", async () => {
-    const { org, order, effects } = await draftToPlace(api, "Killed After Commit");
-    const idempotencyKey = freshKey("kill-after-commit");
-    const placement = placeInChildProcess({ token: org.owner.token, orderId: order.id, idempotencyKey });
-    const answered = superjson.parse(await nextLine(placement, "result "));
-    await killHard(placement.child);
-    await until(
-      async () => (await sessionsOf(placement.applicationName)).length === 0,
-      "the dead sessions end",
-    );
-
-    await expect(org.caller.orders.place({ orderId: order.id, idempotencyKey })).resolves.toEqual(answered);
-    expect(answered).toMatchObject({ id: order.id, status: "placed" });
-    expect(await effects()).toEqual({ stock: 8, status: "placed", placedAudits: 1, keys: 1 });
-  });
+      await expect(org.caller.orders.place({ orderId: order.id, idempotencyKey })).resolves.toEqual(answered);
+      expect(answered).toMatchObject({ id: order.id, status: "placed" });
+      expect(await effects()).toEqual({ stock: 8, status: "placed", placedAudits: 1, keys: 1 });
+    },
+    CHILD_TEST_TIMEOUT_MS,
+  );
 });
 
 describe("a duplicate that arrives while the first call is in flight", () => {
@@ -164,19 +185,19 @@ describe("a duplicate that arrives while the first call is in flight", () => {
     const { org, order, product, effects } = await draftToPlace(api, "Waiting Duplicate");
     const idempotencyKey = freshKey("in-flight");
     const productRow = await holdLock(`SELECT 1 FROM "product" WHERE "id" = '${product.id}' FOR UPDATE`);
-    let first: Promise<unknown> | undefined;
-    let duplicate: Promise<unknown> | undefined;
+    let first: Promise<Outcome> | undefined;
+    let duplicate: Promise<Outcome> | undefined;
     try {
-      first = org.caller.orders.place({ orderId: order.id, idempotencyKey });
+      first = outcomeOf(org.caller.orders.place({ orderId: order.id, idempotencyKey }));
       await until(async () => (await blockedSessions()) === 1, "the first call waits on the product row");
-      duplicate = org.caller.orders.place({ orderId: order.id, idempotencyKey });
+      duplicate = outcomeOf(org.caller.orders.place({ orderId: order.id, idempotencyKey }));
       await until(async () => (await blockedSessions()) === 2, "the duplicate waits on the key");
     } finally {
       await productRow.release();
     }
     const [firstAnswer, duplicateAnswer] = await Promise.all([first, duplicate]);
+    expect(firstAnswer?.value).toMatchObject({ id: order.id, status: "placed" });
     expect(duplicateAnswer).toEqual(firstAnswer);
-    expect(firstAnswer).toMatchObject({ id: order.id, status: "placed" });
     expect(await effects()).toEqual({ stock: 8, status: "placed", placedAudits: 1, keys: 1 });
   });
 
@@ -188,21 +209,21 @@ describe("a duplicate that arrives while the first call is in flight", () => {
       `SELECT 1 FROM "product" WHERE "id" = '${product.id}' FOR UPDATE`,
       `UPDATE "product" SET "stock" = 0 WHERE "id" = '${product.id}'`,
     );
-    let first: Promise<unknown> | undefined;
-    let duplicate: Promise<unknown> | undefined;
+    let first: Promise<Outcome> | undefined;
+    let duplicate: Promise<Outcome> | undefined;
     try {
-      first = org.caller.orders.place({ orderId: order.id, idempotencyKey });
+      first = outcomeOf(org.caller.orders.place({ orderId: order.id, idempotencyKey }));
       await until(async () => (await blockedSessions()) === 1, "the first call waits on the product row");
-      duplicate = org.caller.orders.place({ orderId: order.id, idempotencyKey });
+      duplicate = outcomeOf(org.caller.orders.place({ orderId: order.id, idempotencyKey }));
       await until(async () => (await blockedSessions()) === 2, "the duplicate waits on the key");
     } finally {
       await productRow.release();
     }
-    await expect(first).rejects.toMatchObject({
+    expect((await first)?.error).toMatchObject({
       code: "CONFLICT",
       message: expect.stringContaining("Not enough stock"),
     });
-    await expect(duplicate).rejects.toMatchObject({
+    expect((await duplicate)?.error).toMatchObject({
       code: "CONFLICT",
       message: "The first request with this idempotency key failed; retry with a new key",
     });
@@ -227,14 +248,14 @@ describe("a deadlock inside an idempotent mutation", () => {
       `SELECT 1 FROM "product" WHERE "id" = '${product.id}' FOR UPDATE`,
       `UPDATE "order" SET "note" = "note" WHERE "id" = '${order.id}'`,
     );
-    let placement: Promise<unknown> | undefined;
+    let placement: Promise<Outcome> | undefined;
     try {
-      placement = org.caller.orders.place({ orderId: order.id, idempotencyKey });
+      placement = outcomeOf(org.caller.orders.place({ orderId: order.id, idempotencyKey }));
       await until(async () => (await blockedSessions()) === 1, "the placement waits on the product row");
     } finally {
       await productRow.release();
     }
-    await expect(placement).resolves.toMatchObject({ id: order.id, status: "placed" });
+    expect((await placement)?.value).toMatchObject({ id: order.id, status: "placed" });
     expect(await effects()).toEqual({ stock: 8, status: "placed", placedAudits: 1, keys: 1 });
   });
 });
