@@ -151,7 +151,7 @@ module.exports = {
       conditionNames: ["import", "require", "node", "default", "types"],
       mainFields: ["module", "main", "types", "typings"],
       // `.native` first, as Metro picks the phone's file (apps/mobile's token-store.native.ts).
-      extensions: [".native.ts", ".native.tsx", ".ts", ".tsx", ".mts", ".js", ".mjs", ".cjs", ".json"],
+      extensions: [".native.ts", ".native.tsx", ".ts", ".tsx", ".d.ts", ".mts", ".js", ".mjs", ".cjs", ".json"],
     },
     reporterOptions: { text: { highlightFocused: true } },
   },

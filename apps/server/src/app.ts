@@ -50,6 +50,7 @@ export function createApp({
           db,
           auth,
           headers,
+          config: config.rules,
           safety: safety ?? requestSafety(headers, auth.options.trustedOrigins),
         });
       // Anonymous direct calls get their context without waiting on anything.

@@ -1,6 +1,7 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "./root.ts";
 
+export { defaultRulesConfig, type RulesConfig, rulesConfigFromEnv } from "./config.ts";
 export { describeIssues, formatError } from "./errors.ts";
 export { type Logger, logger } from "./logger.ts";
 export { type AppRouter, appRouter, createCaller } from "./root.ts";

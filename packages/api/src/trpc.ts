@@ -5,19 +5,28 @@
  * `createContextInner` directly.
  */
 import { randomUUID } from "node:crypto";
-import { type Auth, type AuthSession, lookUpSession } from "@tally/auth";
+import { type Auth, type AuthSession, confirmCaller, lookUpSession } from "@tally/auth";
 import type { PrismaClient } from "@tally/db";
 import { initTRPC, TRPCError } from "@trpc/server";
+import { defaultRulesConfig, type RulesConfig } from "./config.ts";
 import { formatError } from "./errors.ts";
+import { runIdempotently } from "./idempotency.ts";
 import { type Logger, logger as rootLogger } from "./logger.ts";
+import { hasRole, highestRole, type Role } from "./routers/org/roles.ts";
+import type { DbScope } from "./transaction.ts";
 import { transformer } from "./transformer.ts";
 
 // ─── Context ────────────────────────────────────────────────────────────────
 
 /** Who may call a procedure. Every procedure has one; the authorization matrix test enumerates them. */
 export type Access = "public" | "authed" | "member" | "admin" | "owner";
-export type Meta = { access: Access };
-export type Role = "member" | "admin" | "owner";
+/**
+ * Policy a procedure declares. `access` is set by the ladder below (the
+ * procedure's builder says who may call it); a router adds the rest, such as
+ * `idempotent: true` (idempotency.ts).
+ */
+export type Meta = { access?: Access; idempotent?: boolean };
+export type { Role };
 
 /**
  * The host's verdict on where a request came from (packages/host/src/safety):
@@ -35,9 +44,22 @@ export type ContextInnerOptions = {
   identityFromCache?: boolean;
   /** The caller's credentials (cookie or bearer), forwarded when the auth library acts for them. */
   headers?: Headers;
+  /** The rules' validated configuration (config.ts); the defaults when omitted. */
+  config?: RulesConfig;
   safety?: RequestSafety;
   requestId?: string;
   logger?: Logger;
+};
+
+export type Context = DbScope & {
+  auth: Auth;
+  identity: AuthSession | null;
+  identityFromCache: boolean;
+  headers: Headers;
+  config: RulesConfig;
+  safety: RequestSafety;
+  requestId: string;
+  log: Logger;
 };
 
 export function createContextInner({
@@ -46,15 +68,26 @@ export function createContextInner({
   identity = null,
   identityFromCache = false,
   headers = new Headers(),
+  config = defaultRulesConfig,
   safety = { credential: "none", crossSite: false },
   requestId = randomUUID(),
   logger,
-}: ContextInnerOptions) {
-  // The request id goes on each line rather than into a child logger: a child per request costs more than the call it logs.
-  return { db, auth, identity, identityFromCache, headers, safety, requestId, log: logger ?? rootLogger };
+}: ContextInnerOptions): Context {
+  return {
+    /** What every query goes through: the client, or the transaction a middleware opened (transaction.ts). */
+    db,
+    transactionStarter: db,
+    auth,
+    identity,
+    identityFromCache,
+    headers,
+    config,
+    safety,
+    requestId,
+    // The request id goes on each line rather than into a child logger: a child per request costs more than the call it logs.
+    log: logger ?? rootLogger,
+  };
 }
-
-export type Context = ReturnType<typeof createContextInner>;
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -69,18 +102,21 @@ export function createContext({
   auth,
   headers,
   safety,
+  config = defaultRulesConfig,
 }: {
   db: PrismaClient;
   auth: Auth;
   headers: Headers;
   /** Computed by the host from the request (or, for a forwarded call, by the web app that received it). */
   safety: RequestSafety;
+  config?: RulesConfig;
 }): Context | Promise<Context> {
   const incoming = headers.get("x-request-id");
   const shared = {
     db,
     auth,
     headers,
+    config,
     safety,
     requestId: incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID(),
   };
@@ -128,110 +164,75 @@ const logCall = t.middleware(async ({ ctx, path, type, next }) => {
 });
 
 /**
- * A signed-in caller. A session from the cache is confirmed against its row
- * before it is trusted, here (`confirm`), or, on organisation procedures, by
- * requireMembership in the query it makes anyway.
+ * A signed-in caller. A cookie rides along on any request to our origin,
+ * even one a hostile page triggers; only a same-site JSON request may change
+ * state with it.
  */
-const sessionGate = ({ confirm }: { confirm: boolean }) =>
-  t.middleware(async ({ ctx, type, next }) => {
-    if (!ctx.identity) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
-    // A cookie rides along on any request to our origin, even one a hostile
-    // page triggers; only a same-site JSON request may change state with it.
-    if (type === "mutation" && ctx.safety.credential === "cookie" && ctx.safety.crossSite) {
-      throw new TRPCError({ code: "FORBIDDEN", message: "Cross-site request refused" });
-    }
-    if (!ctx.identityFromCache || !confirm)
-      return next({ ctx: { ...ctx, ...identityContext(ctx.identity, ctx.identityFromCache) } });
-    return next({ ctx: { ...ctx, ...identityContext(await confirmedIdentity(ctx, ctx.identity), false) } });
-  });
+const requireSignIn = t.middleware(({ ctx, type, next }) => {
+  if (!ctx.identity) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
+  if (type === "mutation" && ctx.safety.credential === "cookie" && ctx.safety.crossSite) {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Cross-site request refused" });
+  }
+  return next({ ctx: { identity: ctx.identity } });
+});
 
-const requireSession = sessionGate({ confirm: true });
-/** Only ever followed by requireMembership (orgProcedure), which confirms a cached session. */
-const requireSessionForMembership = sessionGate({ confirm: false });
+/** A session from the cache is confirmed against its row before it is trusted (@tally/auth confirmCaller). */
+const requireSession = requireSignIn.unstable_pipe(async ({ ctx, next }) => {
+  if (!ctx.identityFromCache) return next({ ctx: identityContext(ctx.identity) });
+  const confirmed = await confirmCaller(ctx, ctx.identity, { fromCache: true, membership: false });
+  if (!confirmed) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
+  return next({ ctx: identityContext(confirmed.identity) });
+});
 
 /**
  * Membership is read from the database on every call, so a removal takes
- * effect at once. For a cached session the same query also requires the
- * session's row to stand, unexpired and on the same organisation, so a
- * sign-out or switch made through another process costs no extra query.
+ * effect at once; for a cached session the same query confirms the session.
  */
-const requireMembership = t.middleware(async ({ ctx, next }) => {
-  const authed = ctx as AuthedContext;
-  let identity = authed.identity;
-  let membership = await findMembership(ctx.db, identity, authed.identityFromCache);
-  if (!membership && authed.identityFromCache) {
-    identity = await freshIdentity(ctx);
-    membership = await findMembership(ctx.db, identity, false);
-  }
-  const organizationId = identity.session.activeOrganizationId;
+const requireMembership = requireSignIn.unstable_pipe(async ({ ctx, next }) => {
+  const confirmed = await confirmCaller(ctx, ctx.identity, {
+    fromCache: ctx.identityFromCache,
+    membership: true,
+  });
+  if (!confirmed) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
+  const organizationId = confirmed.identity.session.activeOrganizationId;
   if (!organizationId) {
     throw new TRPCError({
       code: "FORBIDDEN",
       message: "No active organisation: create one or switch to one",
     });
   }
+  const { membership } = confirmed;
   if (!membership)
     throw new TRPCError({ code: "FORBIDDEN", message: "You are not a member of this organisation" });
   return next({
     ctx: {
-      ...ctx,
-      ...identityContext(identity, false),
+      ...identityContext(confirmed.identity),
       org: { id: organizationId },
       membership: { id: membership.id, role: highestRole(membership.role) },
     },
   });
 });
 
-function identityContext(identity: AuthSession, identityFromCache: boolean) {
-  return { identity, identityFromCache, session: identity.session, user: identity.user };
-}
-
-function findMembership(db: PrismaClient, { session, user }: AuthSession, confirmSession: boolean) {
-  const organizationId = session.activeOrganizationId;
-  if (!organizationId) return null;
-  const sessionStands = {
-    sessions: {
-      some: { token: session.token, activeOrganizationId: organizationId, expiresAt: { gt: new Date() } },
-    },
-  };
-  return db.member.findFirst({
-    where: { organizationId, userId: user.id, ...(confirmSession ? { user: sessionStands } : {}) },
-    select: { id: true, role: true },
-  });
-}
-
-/** A cached identity whose session still stands as cached, or the auth library's current answer. */
-async function confirmedIdentity(ctx: Context, identity: AuthSession): Promise<AuthSession> {
-  const row = await ctx.db.session.findFirst({
-    where: { token: identity.session.token, expiresAt: { gt: new Date() } },
-    select: { activeOrganizationId: true },
-  });
-  if (row && row.activeOrganizationId === identity.session.activeOrganizationId) return identity;
-  return freshIdentity(ctx);
-}
-
-async function freshIdentity(ctx: Context): Promise<AuthSession> {
-  const { identity } = await lookUpSession(ctx.auth, ctx.headers, { fresh: true });
-  if (!identity) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
-  return identity;
-}
-
-const ROLE_RANK: Record<Role, number> = { member: 0, admin: 1, owner: 2 };
-
-/** better-auth stores roles as a comma-separated list; the highest one decides. */
-export function highestRole(stored: string): Role {
-  const roles = stored.split(",").map((role) => role.trim());
-  return (["owner", "admin", "member"] as const).find((role) => roles.includes(role)) ?? "member";
-}
-
 const requireRole = (minimum: Role) =>
-  t.middleware(({ ctx, next }) => {
-    const { membership } = ctx as OrgContext;
-    if (ROLE_RANK[membership.role] < ROLE_RANK[minimum]) {
+  requireMembership.unstable_pipe(({ ctx, next }) => {
+    if (!hasRole(ctx.membership.role, minimum)) {
       throw new TRPCError({ code: "FORBIDDEN", message: `Only an ${minimum} can do this` });
     }
     return next();
   });
+
+/** After the role check, so a caller who may not call the procedure never takes a key. */
+const withIdempotency = (gate: typeof requireMembership) =>
+  gate.unstable_pipe(async ({ ctx, meta, path, getRawInput, next }) => {
+    if (!meta?.idempotent) return next();
+    return runIdempotently(ctx, path, await getRawInput(), (scope) =>
+      scope ? next({ ctx: scope }) : next(),
+    );
+  });
+
+function identityContext(identity: AuthSession) {
+  return { identity, identityFromCache: false, session: identity.session, user: identity.user };
+}
 
 // ─── Procedures ─────────────────────────────────────────────────────────────
 
@@ -241,15 +242,10 @@ export const authedProcedure = publicProcedure.meta({ access: "authed" }).use(re
 /** A member of the active organisation; `ctx.org.id` scopes every query. */
 export const orgProcedure = publicProcedure
   .meta({ access: "member" })
-  .use(requireSessionForMembership)
-  .use(requireMembership);
+  .use(withIdempotency(requireMembership));
 /** A member whose role is at least `minimum`. */
 export const roleProcedure = (minimum: "admin" | "owner") =>
-  orgProcedure.meta({ access: minimum }).use(requireRole(minimum));
+  publicProcedure.meta({ access: minimum }).use(withIdempotency(requireRole(minimum)));
 
-export type AuthedContext = Context & {
-  identity: AuthSession;
-  session: AuthSession["session"];
-  user: AuthSession["user"];
-};
+export type AuthedContext = Context & ReturnType<typeof identityContext>;
 export type OrgContext = AuthedContext & { org: { id: string }; membership: { id: string; role: Role } };

@@ -9,3 +9,4 @@ export {
 export { type AuthConfig, authConfigFromEnv } from "./env.ts";
 export { defaultSignInLimits, type SignInLimits } from "./rate-limit.ts";
 export { seedDemoWithUsers } from "./seed.ts";
+export { type ConfirmedCaller, confirmCaller, type StoredMembership } from "./session-confirmation.ts";

@@ -53,7 +53,8 @@ const MAX_KEY_LENGTH = 4096;
  * revocation, switching organisation, profile edits) evict at once through its
  * database hooks. Another process's changes are not announced here, so a
  * cached session is marked as such and its user confirms the row still stands
- * (the API does so inside the membership query it makes anyway; trpc.ts).
+ * (confirmCaller, session-confirmation.ts, inside the membership query the API
+ * makes anyway).
  * Only successful lookups are kept: unknown tokens always reach the database.
  */
 export function createSessionCache({

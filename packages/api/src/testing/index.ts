@@ -92,6 +92,8 @@ export async function createTestApi({
     db,
     auth,
     kind: database.kind,
+    /** A postgresql:// URL of this database, for tests that run the API in another process. */
+    url: database.url,
     signUp,
     organisation,
     callerWith,

@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import {
+  ColumnTypeEnum,
   DriverAdapterError,
   type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
+  type SqlQueryable,
 } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 
@@ -17,19 +19,44 @@ const CHAR_OID = 18;
 const BPCHAR_OID = 1042;
 
 type RowDescription = { fields: { dataTypeID: number }[] };
-const handleRowDescription = (
-  pg.Client.prototype as unknown as { _handleRowDescription(message: RowDescription): void }
-)._handleRowDescription;
+type ClientInternals = {
+  _handleRowDescription(message: RowDescription): void;
+  _getActiveQuery(): { _result?: { rows: unknown[] } } | null | undefined;
+};
+const handleRowDescription = (pg.Client.prototype as unknown as ClientInternals)._handleRowDescription;
+
+/** The "char" columns of a result, keyed by the rows array pg fills and adapter-pg hands on as it is. */
+const charColumns = new WeakMap<unknown[], number[]>();
 
 /**
  * The engine's catalog queries return PostgreSQL's one-byte "char" (oid 18),
- * which adapter-pg refuses to decode; reporting it as bpchar reads the same text.
+ * which adapter-pg refuses to decode: it is read as bpchar (the same text), and
+ * the columns are remembered so the adapter can report them as the engine
+ * expects, Character (PostgreSQL 18 lists NOT NULL constraints with contype 'n',
+ * and the engine panics on a Text value there).
  */
 class CharAsBpcharClient extends pg.Client {
   _handleRowDescription(message: RowDescription): void {
-    for (const field of message.fields) if (field.dataTypeID === CHAR_OID) field.dataTypeID = BPCHAR_OID;
+    const chars = message.fields.flatMap((field, index) => (field.dataTypeID === CHAR_OID ? [index] : []));
+    for (const index of chars) {
+      const field = message.fields[index];
+      if (field) field.dataTypeID = BPCHAR_OID;
+    }
     handleRowDescription.call(this, message);
+    const rows = (this as unknown as ClientInternals)._getActiveQuery()?._result?.rows;
+    if (rows && chars.length > 0) charColumns.set(rows, chars);
   }
+}
+
+function reportCharColumns<Q extends SqlQueryable>(queryable: Q): Q {
+  const queryRaw = queryable.queryRaw.bind(queryable);
+  queryable.queryRaw = async (query) => {
+    const result = await queryRaw(query);
+    for (const index of charColumns.get(result.rows) ?? [])
+      result.columnTypes[index] = ColumnTypeEnum.Character;
+    return result;
+  };
+  return queryable;
 }
 
 export function postgresMigrationAdapter(url: string): SqlMigrationAwareDriverAdapterFactory {
@@ -41,6 +68,10 @@ export function postgresMigrationAdapter(url: string): SqlMigrationAwareDriverAd
     const pool = adapter.underlyingDriver();
     // adapter-pg splits scripts on ";", which cuts `$$ … ; … $$` bodies apart;
     // one simple-protocol query also runs the script atomically, like Prisma's CLI.
+    const startTransaction = adapter.startTransaction.bind(adapter);
+    reportCharColumns(adapter);
+    adapter.startTransaction = async (isolationLevel) =>
+      reportCharColumns(await startTransaction(isolationLevel));
     return patch(adapter, { executeScript: (script) => runScript(() => pool.query(script)) });
   };
   const { provider, adapterName } = factoryFor(url);

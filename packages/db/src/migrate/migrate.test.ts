@@ -7,6 +7,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { enginesVersion } from "@prisma/engines-version";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { testServerUrl } from "../testing/index.ts";
 import { TEST_POSTGRES_URL } from "../testing/vitest.ts";
 import { defaultMigrationsDir, defaultSchemaPath } from "./files.ts";
 import {
@@ -98,31 +99,40 @@ test("a broken migration fails deploy on PGlite and is not recorded as applied",
   }
 });
 
-test("migrateDev applies pending migrations, authors one for a schema change, then has nothing to do", async () => {
-  const migrationsDir = join(tmp, "dev-migrations");
-  await cp(defaultMigrationsDir, migrationsDir, { recursive: true });
-  const schemaPath = await schemaWithProbe();
-  const target: MigrationTarget = {
-    kind: "postgres",
-    url: withDatabase(TEST_POSTGRES_URL, `${scratchName}_dev`),
-  };
-  await adminQuery(`CREATE DATABASE ${scratchName}_dev`);
-  try {
-    const first = await migrateDev(target, "add drift probe", { schemaPath, migrationsDir });
-    expect(first.created).toMatch(/^\d{14}_add_drift_probe$/);
-    expect(first.applied).toEqual(await migrationNames(migrationsDir));
-    expect(await readFile(join(migrationsDir, `${first.created}`, "migration.sql"), "utf8")).toContain(
-      'CREATE TABLE "DriftProbe"',
-    );
-    expect(await migrateDev(target, "again", { schemaPath, migrationsDir })).toEqual({
-      applied: [],
-      created: null,
-      warnings: [],
-    });
-  } finally {
-    await adminQuery(`DROP DATABASE IF EXISTS ${scratchName}_dev WITH (FORCE)`);
-  }
-});
+// PostgreSQL 15 (the server) and 18 (the embedded default): 18 lists NOT NULL
+// constraints in pg_constraint, which the engine reads while it diffs.
+const devServers: [string, () => Promise<string>][] = [
+  ["PostgreSQL on 127.0.0.1:5432", async () => TEST_POSTGRES_URL],
+  ["the embedded PostgreSQL server", () => testServerUrl("")],
+];
+
+test.each(devServers)(
+  "migrateDev on %s applies pending migrations, authors one for a schema change, then has nothing to do",
+  async (_, server) => {
+    const serverUrl = await server();
+    const migrationsDir = join(tmp, `dev-migrations-${randomBytes(3).toString("hex")}`);
+    await cp(defaultMigrationsDir, migrationsDir, { recursive: true });
+    const schemaPath = await schemaWithProbe();
+    const name = `${scratchName}_dev_${randomBytes(3).toString("hex")}`;
+    const target: MigrationTarget = { kind: "postgres", url: withDatabase(serverUrl, name) };
+    await adminQuery(`CREATE DATABASE ${name}`, serverUrl);
+    try {
+      const first = await migrateDev(target, "add drift probe", { schemaPath, migrationsDir });
+      expect(first.created).toMatch(/^\d{14}_add_drift_probe$/);
+      expect(first.applied).toEqual(await migrationNames(migrationsDir));
+      expect(await readFile(join(migrationsDir, `${first.created}`, "migration.sql"), "utf8")).toContain(
+        'CREATE TABLE "DriftProbe"',
+      );
+      expect(await migrateDev(target, "again", { schemaPath, migrationsDir })).toEqual({
+        applied: [],
+        created: null,
+        warnings: [],
+      });
+    } finally {
+      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`, serverUrl);
+    }
+  },
+);
 
 describe("checkSchemaInSync", () => {
   test("is true for the repository's schema and migrations", async () => {
@@ -172,8 +182,8 @@ function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
-async function adminQuery(sql: string): Promise<void> {
-  const admin = new pg.Client(TEST_POSTGRES_URL);
+async function adminQuery(sql: string, serverUrl = TEST_POSTGRES_URL): Promise<void> {
+  const admin = new pg.Client(serverUrl);
   await admin.connect();
   try {
     await admin.query(sql);

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { RulesConfig } from "@tally/api";
 import { appRouter, createContext, logger } from "@tally/api";
 import { type Auth, lookUpSession } from "@tally/auth";
 import type { PrismaClient } from "@tally/db";
@@ -22,12 +23,15 @@ export function createTrpcEndpoint({
   endpoint,
   forwarding,
   limits,
+  rules,
 }: {
   db: PrismaClient;
   auth: Auth;
   endpoint: string;
   forwarding: ForwardingConfig;
   limits: TrpcLimits;
+  /** The rules' own settings (idempotency TTL); the defaults when omitted. */
+  rules?: RulesConfig;
 }): (req: Request) => Promise<Response> {
   const local = (req: Request) =>
     fetchRequestHandler({
@@ -40,6 +44,7 @@ export function createTrpcEndpoint({
           db,
           auth,
           headers: req.headers,
+          ...(rules ? { config: rules } : {}),
           safety: requestSafety(req.headers, auth.options.trustedOrigins),
         }),
       onError: ({ error, path }) => {

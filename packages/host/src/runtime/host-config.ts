@@ -1,3 +1,4 @@
+import { type RulesConfig, rulesConfigFromEnv } from "@tally/api";
 import { type AuthConfig, authConfigFromEnv } from "@tally/auth";
 import { type DatabaseConfig, databaseConfigFromEnv, databaseEnv } from "@tally/db";
 import { z } from "zod";
@@ -18,6 +19,8 @@ export type HostConfig = {
   auth: AuthConfig;
   limits: TrpcLimits;
   payments: PaymentsWebhookConfig;
+  /** The rules' own settings (idempotency TTL: TALLY_IDEMPOTENCY_TTL_SECONDS). */
+  rules: RulesConfig;
   logLevel: LogLevel;
 };
 
@@ -32,6 +35,7 @@ export function hostConfigFromEnv(env: NodeJS.ProcessEnv = process.env): HostCon
     auth: oneLine(() => authConfigFromEnv(env)),
     limits: limitsFrom(parsed),
     payments: oneLine(() => paymentsWebhookConfigFromEnv(env)),
+    rules: oneLine(() => rulesConfigFromEnv(env)),
     logLevel: parsed.LOG_LEVEL ?? (parsed.NODE_ENV === "test" ? "silent" : "info"),
   };
 }

@@ -2,6 +2,7 @@ import { type Context, createContext } from "@tally/api";
 import type { Auth } from "@tally/auth";
 import type { PrismaClient } from "@tally/db";
 import { requestSafety } from "../safety/request-safety.ts";
+import type { HostConfig } from "./host-config.ts";
 
 /**
  * The rules' context for a request this host received itself: its headers,
@@ -9,8 +10,9 @@ import { requestSafety } from "../safety/request-safety.ts";
  * app carries the web app's verdict instead: forwarding/forwarded-headers.ts.)
  */
 export function createRequestContext(
-  { db, auth }: { db: PrismaClient; auth: Auth },
+  { db, auth, config }: { db: PrismaClient; auth: Auth; config: Pick<HostConfig, "rules"> },
   headers: Headers,
 ): Context | Promise<Context> {
-  return createContext({ db, auth, headers, safety: requestSafety(headers, auth.options.trustedOrigins) });
+  const safety = requestSafety(headers, auth.options.trustedOrigins);
+  return createContext({ db, auth, headers, safety, config: config.rules });
 }

@@ -1,4 +1,5 @@
-import { type AuthedContext, highestRole } from "../../trpc.ts";
+import type { AuthedContext } from "../../trpc.ts";
+import { highestRole } from "../org/roles.ts";
 
 /** Who the caller is, which organisation they act for, and their role there. */
 export async function describeMe(ctx: AuthedContext) {

@@ -1,15 +1,20 @@
 import { type AuditEventInput, type Prisma, recordAuditEvent } from "@tally/db";
 import type { CursorPage, ListAuditEventsInput } from "@tally/validators";
 import { toPage } from "../../pagination.ts";
+import type { Db } from "../../transaction.ts";
 import type { AuthedContext, OrgContext } from "../../trpc.ts";
 import { type AuditKey, auditCursor } from "./audit.cursor.ts";
 import { type AuditEventView, auditEventSelect } from "./audit.select.ts";
 
 type AuditedAction = Omit<AuditEventInput, "actorUserId" | "requestId">;
 
-/** Records what the caller just did, stamped with who they are and the request it came in. */
-export function recordAudit(ctx: AuthedContext, event: AuditedAction) {
-  return recordAuditEvent(ctx.db, { ...event, actorUserId: ctx.user.id, requestId: ctx.requestId });
+/**
+ * Records what the caller just did, stamped with who they are and the request
+ * it came in. Pass the change's transaction as `db`, so the row commits (or
+ * rolls back) with the change it describes.
+ */
+export function recordAudit(ctx: AuthedContext, event: AuditedAction, db: Db = ctx.db) {
+  return recordAuditEvent(db, { ...event, actorUserId: ctx.user.id, requestId: ctx.requestId });
 }
 
 export type ListAuditEventsQuery = Omit<ListAuditEventsInput, "cursor"> & { cursor?: AuditKey | undefined };

@@ -2,6 +2,7 @@ import { type Prisma, recordAuditEvent } from "@tally/db";
 import type { IssueInvoiceInput, VoidInvoiceInput } from "@tally/validators";
 import { TRPCError } from "@trpc/server";
 import { notFound } from "../../errors.ts";
+import { inTransaction } from "../../transaction.ts";
 import type { OrgContext } from "../../trpc.ts";
 import { takeInvoiceNumber } from "./invoice-numbers.ts";
 import type { InvoiceView } from "./invoices.select.ts";
@@ -21,30 +22,34 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * as possible.
  */
 export function issueInvoice(ctx: OrgContext, input: IssueInvoiceInput): Promise<InvoiceView> {
-  return ctx.db.$transaction(async (tx) => {
-    const order = await lockInvoiceableOrder(tx, ctx.org.id, input.orderId);
-    const number = await takeInvoiceNumber(tx, ctx.org.id);
-    const issuedAt = new Date();
-    const invoice = await tx.invoice.create({
-      data: {
-        organizationId: ctx.org.id,
-        orderId: order.id,
+  return inTransaction(
+    ctx,
+    async (tx) => {
+      const order = await lockInvoiceableOrder(tx, ctx.org.id, input.orderId);
+      const number = await takeInvoiceNumber(tx, ctx.org.id);
+      const issuedAt = new Date();
+      const invoice = await tx.invoice.create({
+        data: {
+          organizationId: ctx.org.id,
+          orderId: order.id,
+          number,
+          currency: order.currency,
+          totalMinor: order.totalMinor,
+          issuedAt,
+          dueAt: new Date(issuedAt.getTime() + input.dueInDays * DAY_MS),
+        },
+        select: { id: true },
+      });
+      await auditInvoice(tx, ctx, "invoice.issued", invoice.id, {
         number,
-        currency: order.currency,
+        orderId: order.id,
         totalMinor: order.totalMinor,
-        issuedAt,
-        dueAt: new Date(issuedAt.getTime() + input.dueInDays * DAY_MS),
-      },
-      select: { id: true },
-    });
-    await auditInvoice(tx, ctx, "invoice.issued", invoice.id, {
-      number,
-      orderId: order.id,
-      totalMinor: order.totalMinor,
-      currency: order.currency,
-    });
-    return getInvoice(ctx, invoice.id, tx);
-  }, TRANSACTION_OPTIONS);
+        currency: order.currency,
+      });
+      return getInvoice(ctx, invoice.id, tx);
+    },
+    TRANSACTION_OPTIONS,
+  );
 }
 
 async function lockInvoiceableOrder(tx: Tx, organizationId: string, orderId: string) {
@@ -89,7 +94,7 @@ async function lockInvoiceableOrder(tx: Tx, organizationId: string, orderId: str
  * invoice void (and is rejected).
  */
 export function voidInvoice(ctx: OrgContext, input: VoidInvoiceInput): Promise<InvoiceView> {
-  return ctx.db.$transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const scope = { id: input.invoiceId, organizationId: ctx.org.id };
     const { count } = await tx.invoice.updateMany({
       where: { ...scope, status: "issued", paidMinor: 0 },

@@ -1,6 +1,5 @@
 import { invoiceByIdInput, issueInvoiceInput, listInvoicesInput, voidInvoiceInput } from "@tally/validators";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { idempotently } from "../../idempotency.ts";
 import { orgProcedure, roleProcedure } from "../../trpc.ts";
 import { issueInvoice, voidInvoice } from "./invoice-lifecycle.service.ts";
 import { invoiceCursor } from "./invoices.cursor.ts";
@@ -13,8 +12,10 @@ export const invoicesRouter = {
   get: orgProcedure.input(invoiceByIdInput).query(({ ctx, input }) => getInvoice(ctx, input.id)),
   issue: roleProcedure("admin")
     .input(issueInvoiceInput)
-    .mutation(({ ctx, input }) => idempotently(ctx, "invoices.issue", input, () => issueInvoice(ctx, input))),
+    .meta({ idempotent: true })
+    .mutation(({ ctx, input }) => issueInvoice(ctx, input)),
   void: roleProcedure("admin")
     .input(voidInvoiceInput)
-    .mutation(({ ctx, input }) => idempotently(ctx, "invoices.void", input, () => voidInvoice(ctx, input))),
+    .meta({ idempotent: true })
+    .mutation(({ ctx, input }) => voidInvoice(ctx, input)),
 } satisfies TRPCRouterRecord;

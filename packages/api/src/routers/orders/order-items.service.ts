@@ -2,6 +2,7 @@ import type { Prisma } from "@tally/db";
 import type { AddOrderItemInput, RemoveOrderItemInput, UpdateOrderItemInput } from "@tally/validators";
 import { TRPCError } from "@trpc/server";
 import { notFound } from "../../errors.ts";
+import { inTransaction } from "../../transaction.ts";
 import type { OrgContext } from "../../trpc.ts";
 import type { OrderView } from "./orders.select.ts";
 import { getOrder } from "./orders.service.ts";
@@ -93,7 +94,7 @@ async function editDraft(
   version: number,
   change: (tx: Tx, order: { id: string; currency: string | null }) => Promise<{ currency?: string | null }>,
 ): Promise<OrderView> {
-  return ctx.db.$transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const scope = { id: orderId, organizationId: ctx.org.id };
     const { count } = await tx.order.updateMany({
       where: { ...scope, status: "draft", version },

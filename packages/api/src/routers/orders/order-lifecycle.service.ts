@@ -2,6 +2,7 @@ import { type Prisma, recordAuditEvent } from "@tally/db";
 import type { OrderStatus, OrderTransitionInput } from "@tally/validators";
 import { TRPCError } from "@trpc/server";
 import { notFound } from "../../errors.ts";
+import { inTransaction } from "../../transaction.ts";
 import type { OrgContext } from "../../trpc.ts";
 import type { OrderView } from "./orders.select.ts";
 import { getOrder } from "./orders.service.ts";
@@ -28,74 +29,85 @@ const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
  * through and the rest fail with CONFLICT; stock never goes below zero.
  */
 export function placeOrder(ctx: OrgContext, input: OrderTransitionInput): Promise<OrderView> {
-  return ctx.db.$transaction(async (tx) => {
-    await transition(tx, ctx, input, "place");
-    const lines = await tx.orderLine.findMany({
-      where: { orderId: input.orderId },
-      orderBy: { productId: "asc" }, // one lock order for everyone: no deadlocks between placements
-      select: { productId: true, sku: true, quantity: true },
-    });
-    if (lines.length === 0)
-      throw new TRPCError({ code: "BAD_REQUEST", message: "Add at least one item before placing the order" });
-    for (const line of lines) {
-      const { count } = await tx.product.updateMany({
-        where: {
-          id: line.productId,
-          organizationId: ctx.org.id,
-          archivedAt: null,
-          stock: { gte: line.quantity },
-        },
-        data: { stock: { decrement: line.quantity } },
+  return inTransaction(
+    ctx,
+    async (tx) => {
+      await transition(tx, ctx, input, "place");
+      const lines = await tx.orderLine.findMany({
+        where: { orderId: input.orderId },
+        orderBy: { productId: "asc" }, // one lock order for everyone: no deadlocks between placements
+        select: { productId: true, sku: true, quantity: true },
       });
-      if (count === 0) {
-        const product = await tx.product.findUnique({
-          where: { id: line.productId },
-          select: { stock: true, archivedAt: true },
-        });
+      if (lines.length === 0)
         throw new TRPCError({
-          code: "CONFLICT",
-          message: product?.archivedAt
-            ? `Product ${line.sku} has been archived since it was added`
-            : `Not enough stock for ${line.sku}: ${line.quantity} wanted, ${product?.stock ?? 0} left`,
+          code: "BAD_REQUEST",
+          message: "Add at least one item before placing the order",
         });
+      for (const line of lines) {
+        const { count } = await tx.product.updateMany({
+          where: {
+            id: line.productId,
+            organizationId: ctx.org.id,
+            archivedAt: null,
+            stock: { gte: line.quantity },
+          },
+          data: { stock: { decrement: line.quantity } },
+        });
+        if (count === 0) {
+          const product = await tx.product.findUnique({
+            where: { id: line.productId },
+            select: { stock: true, archivedAt: true },
+          });
+          throw new TRPCError({
+            code: "CONFLICT",
+            message: product?.archivedAt
+              ? `Product ${line.sku} has been archived since it was added`
+              : `Not enough stock for ${line.sku}: ${line.quantity} wanted, ${product?.stock ?? 0} left`,
+          });
+        }
       }
-    }
-    return getOrder(ctx, input.orderId, tx);
-  }, TRANSACTION_OPTIONS);
+      return getOrder(ctx, input.orderId, tx);
+    },
+    TRANSACTION_OPTIONS,
+  );
 }
 
 /** A placed order gives its reserved stock back. One with a live invoice must have it voided first. */
 export function cancelOrder(ctx: OrgContext, input: OrderTransitionInput): Promise<OrderView> {
-  return ctx.db.$transaction(async (tx) => {
-    const invoice = await tx.invoice.findFirst({
-      where: { orderId: input.orderId, organizationId: ctx.org.id, status: { not: "void" } },
-      select: { number: true },
-    });
-    if (invoice) {
-      throw new TRPCError({
-        code: "CONFLICT",
-        message: `Void invoice ${invoice.number} before cancelling this order`,
+  return inTransaction(
+    ctx,
+    async (tx) => {
+      const invoice = await tx.invoice.findFirst({
+        where: { orderId: input.orderId, organizationId: ctx.org.id, status: { not: "void" } },
+        select: { number: true },
       });
-    }
-    const previous = await transition(tx, ctx, input, "cancel");
-    if (previous === "placed") {
-      const lines = await tx.orderLine.findMany({
-        where: { orderId: input.orderId },
-        orderBy: { productId: "asc" },
-      });
-      for (const line of lines) {
-        await tx.product.update({
-          where: { id: line.productId },
-          data: { stock: { increment: line.quantity } },
+      if (invoice) {
+        throw new TRPCError({
+          code: "CONFLICT",
+          message: `Void invoice ${invoice.number} before cancelling this order`,
         });
       }
-    }
-    return getOrder(ctx, input.orderId, tx);
-  }, TRANSACTION_OPTIONS);
+      const previous = await transition(tx, ctx, input, "cancel");
+      if (previous === "placed") {
+        const lines = await tx.orderLine.findMany({
+          where: { orderId: input.orderId },
+          orderBy: { productId: "asc" },
+        });
+        for (const line of lines) {
+          await tx.product.update({
+            where: { id: line.productId },
+            data: { stock: { increment: line.quantity } },
+          });
+        }
+      }
+      return getOrder(ctx, input.orderId, tx);
+    },
+    TRANSACTION_OPTIONS,
+  );
 }
 
 export function fulfilOrder(ctx: OrgContext, input: OrderTransitionInput): Promise<OrderView> {
-  return ctx.db.$transaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     await transition(tx, ctx, input, "fulfil");
     return getOrder(ctx, input.orderId, tx);
   });

@@ -8,7 +8,6 @@ import {
   updateOrderItemInput,
 } from "@tally/validators";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { idempotently } from "../../idempotency.ts";
 import { orgProcedure, roleProcedure } from "../../trpc.ts";
 import { addOrderItem, removeOrderItem, updateOrderItem } from "./order-items.service.ts";
 import { cancelOrder, fulfilOrder, placeOrder } from "./order-lifecycle.service.ts";
@@ -29,11 +28,14 @@ export const ordersRouter = {
     .mutation(({ ctx, input }) => removeOrderItem(ctx, input)),
   place: orgProcedure
     .input(orderTransitionInput)
-    .mutation(({ ctx, input }) => idempotently(ctx, "orders.place", input, () => placeOrder(ctx, input))),
+    .meta({ idempotent: true })
+    .mutation(({ ctx, input }) => placeOrder(ctx, input)),
   fulfil: orgProcedure
     .input(orderTransitionInput)
-    .mutation(({ ctx, input }) => idempotently(ctx, "orders.fulfil", input, () => fulfilOrder(ctx, input))),
+    .meta({ idempotent: true })
+    .mutation(({ ctx, input }) => fulfilOrder(ctx, input)),
   cancel: roleProcedure("admin")
     .input(orderTransitionInput)
-    .mutation(({ ctx, input }) => idempotently(ctx, "orders.cancel", input, () => cancelOrder(ctx, input))),
+    .meta({ idempotent: true })
+    .mutation(({ ctx, input }) => cancelOrder(ctx, input)),
 } satisfies TRPCRouterRecord;

@@ -2,6 +2,7 @@ import type { Prisma } from "@tally/db";
 import type { CreateOrderInput, CursorPage, ListOrdersInput } from "@tally/validators";
 import { notFound } from "../../errors.ts";
 import { type CursorKey, newestFirst, toPage } from "../../pagination.ts";
+import { inTransaction } from "../../transaction.ts";
 import type { OrgContext } from "../../trpc.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { type OrderSummaryView, type OrderView, orderSelect, orderSummarySelect } from "./orders.select.ts";
@@ -40,28 +41,28 @@ export async function getOrder(
   return order;
 }
 
-/** A draft for one of the organisation's customers, taxed at the organisation's current rate. */
-export async function createOrder(ctx: OrgContext, input: CreateOrderInput): Promise<OrderView> {
-  const [customer, organization] = await Promise.all([
-    ctx.db.customer.findFirst({
+/** A draft for one of the organisation's customers, taxed at the organisation's current rate; its audit row commits with it. */
+export function createOrder(ctx: OrgContext, input: CreateOrderInput): Promise<OrderView> {
+  return inTransaction(ctx, async (tx) => {
+    // One after the other: a transaction is one connection, which runs one query at a time anyway.
+    const customer = await tx.customer.findFirst({
       where: { id: input.customerId, organizationId: ctx.org.id },
       select: { id: true },
-    }),
-    ctx.db.organization.findUniqueOrThrow({
+    });
+    if (!customer) throw notFound("Customer", input.customerId);
+    const organization = await tx.organization.findUniqueOrThrow({
       where: { id: ctx.org.id },
       select: { taxRateBasisPoints: true },
-    }),
-  ]);
-  if (!customer) throw notFound("Customer", input.customerId);
-  const order = await ctx.db.order.create({
-    data: { ...input, organizationId: ctx.org.id, taxRateBasisPoints: organization.taxRateBasisPoints },
-    select: orderSelect,
+    });
+    const order = await tx.order.create({
+      data: { ...input, organizationId: ctx.org.id, taxRateBasisPoints: organization.taxRateBasisPoints },
+      select: orderSelect,
+    });
+    await recordAudit(
+      ctx,
+      { organizationId: ctx.org.id, action: "order.created", targetType: "order", targetId: order.id },
+      tx,
+    );
+    return order;
   });
-  await recordAudit(ctx, {
-    organizationId: ctx.org.id,
-    action: "order.created",
-    targetType: "order",
-    targetId: order.id,
-  });
-  return order;
 }

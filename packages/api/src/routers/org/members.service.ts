@@ -2,9 +2,10 @@ import type { UpdateMemberRoleInput } from "@tally/validators";
 import { TRPCError } from "@trpc/server";
 import { callAuth } from "../../auth-call.ts";
 import { notFound } from "../../errors.ts";
-import { highestRole, type OrgContext } from "../../trpc.ts";
+import type { OrgContext } from "../../trpc.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { type MemberView, memberSelect } from "./org.select.ts";
+import { highestRole } from "./roles.ts";
 
 export function listMembers(ctx: OrgContext): Promise<MemberView[]> {
   return ctx.db.member.findMany({

@@ -2,6 +2,7 @@ import type { CreateOrganizationInput } from "@tally/validators";
 import { TRPCError } from "@trpc/server";
 import { callAuth } from "../../auth-call.ts";
 import { notFound } from "../../errors.ts";
+import { inTransaction } from "../../transaction.ts";
 import type { AuthedContext, OrgContext } from "../../trpc.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { type OrganizationView, organizationSelect } from "./org.select.ts";
@@ -67,23 +68,35 @@ export function getOrganizationSettings(ctx: OrgContext) {
   });
 }
 
-/** Applies to drafts from their next edit; placed orders keep the rate they were placed at. */
-export async function updateOrganizationSettings(
+/**
+ * Applies to drafts from their next edit; placed orders keep the rate they
+ * were placed at. The row is locked while the old rate is read, so the audit
+ * row (written in the same transaction) names the rate this change replaced.
+ */
+export function updateOrganizationSettings(
   ctx: OrgContext,
   { taxRateBasisPoints }: { taxRateBasisPoints: number },
 ) {
-  const before = await getOrganizationSettings(ctx);
-  const updated = await ctx.db.organization.update({
-    where: { id: ctx.org.id },
-    data: { taxRateBasisPoints },
-    select: { ...organizationSelect, taxRateBasisPoints: true },
+  return inTransaction(ctx, async (tx) => {
+    const [before] = await tx.$queryRaw<Array<{ taxRateBasisPoints: number }>>`
+      SELECT "taxRateBasisPoints" FROM "organization" WHERE "id" = ${ctx.org.id} FOR UPDATE`;
+    if (!before) throw notFound("Organisation", ctx.org.id);
+    const updated = await tx.organization.update({
+      where: { id: ctx.org.id },
+      data: { taxRateBasisPoints },
+      select: { ...organizationSelect, taxRateBasisPoints: true },
+    });
+    await recordAudit(
+      ctx,
+      {
+        organizationId: ctx.org.id,
+        action: "organization.settings_changed",
+        targetType: "organization",
+        targetId: ctx.org.id,
+        details: { taxRateBasisPoints: { from: before.taxRateBasisPoints, to: taxRateBasisPoints } },
+      },
+      tx,
+    );
+    return updated;
   });
-  await recordAudit(ctx, {
-    organizationId: ctx.org.id,
-    action: "organization.settings_changed",
-    targetType: "organization",
-    targetId: ctx.org.id,
-    details: { taxRateBasisPoints: { from: before.taxRateBasisPoints, to: taxRateBasisPoints } },
-  });
-  return updated;
 }

@@ -9,6 +9,7 @@ const handleTrpc = servedBy(({ db, auth, config }) =>
     endpoint: "/api/trpc",
     forwarding: forwardingConfigFromEnv(routerNames),
     limits: config.limits,
+    rules: config.rules,
   }),
 );
 

@@ -1,0 +1,1 @@
+"""The computations behind each endpoint, free of HTTP."""
