@@ -1,4 +1,5 @@
 import {
+  type CallInputs,
   callPaths,
   inputsByIndex,
   isBatchCall,
@@ -26,7 +27,7 @@ export async function readTrpcRequest(req: Request, endpoint: string): Promise<T
   if (!url.pathname.startsWith(`${endpoint}/`)) return null;
   const batch = isBatchCall(url.searchParams);
   const paths = callPaths(decodeURIComponent(url.pathname.slice(endpoint.length + 1)), batch);
-  let inputs: Record<number, unknown>;
+  let inputs: CallInputs;
   try {
     const raw = req.method === "GET" ? queryInput(url.searchParams) : bodyOrNothing(await req.clone().text());
     inputs = inputsByIndex(raw, batch ? paths.length : null);
