@@ -1,6 +1,6 @@
 // How apps/server is bundled: the server and the workspace packages it uses in
 // one file. Packages that load their own wasm or data files at run time stay
-// external. Shared by build.mjs and the bench (which also builds a variant).
+// external. Used by build.mjs.
 
 import { fileURLToPath } from "node:url";
 

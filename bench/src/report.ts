@@ -110,13 +110,8 @@ export function renderReport(record: BenchRecord): string {
       0.5,
     ),
     acceptanceRow(
-      "Trivial query: express lane vs official adapter (both on Tally's patched tRPC)",
+      "Trivial query: express lane vs official adapter (tRPC as published)",
       ratios(lanePing, find(record, "ping", "official")),
-      6,
-    ),
-    acceptanceRow(
-      "Trivial query: express lane vs official adapter on tRPC as published",
-      ratios(lanePing, find(record, "ping", "stockOfficial")),
       6,
     ),
     acceptanceRow(

@@ -11,7 +11,6 @@ import { type Measurement, type Run, renderReport } from "./report.ts";
 import { type Scenario, scenarios } from "./scenarios.ts";
 import { type RunningServer, startServer } from "./server-process.ts";
 import { signIn } from "./session.ts";
-import { buildServerWithStockTrpc } from "./stock-trpc.ts";
 import { type TargetName, targetSpecs } from "./targets.ts";
 import { measureTypecheck } from "./typecheck-time.ts";
 
@@ -27,8 +26,6 @@ const started = performance.now();
 const loadBefore = currentLoad();
 
 const generator = await pickLoadGenerator();
-log("building apps/server against tRPC as published");
-await buildServerWithStockTrpc();
 log(`load generator: ${generator.name}`);
 const databaseUrl = await prepareBenchDatabase(SERVER_URL);
 log(`database ready: ${databaseUrl}`);

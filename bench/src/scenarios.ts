@@ -57,7 +57,6 @@ const archive = (origin: string, bearerToken: string | null): LoadRequest => ({
 export const scenarios: Scenario[] = [
   { name: "ping", target: "raw", calls: 1, request: ping("/trpc") },
   { name: "ping", target: "official", calls: 1, request: ping("/trpc") },
-  { name: "ping", target: "stockOfficial", calls: 1, request: ping("/trpc") },
   { name: "ping", target: "lane", calls: 1, request: ping("/trpc") },
   { name: "ping", target: "next", calls: 1, request: ping("/api/trpc") },
   { name: "ping", target: "transportOfficial", calls: 1, request: ping("/trpc") },

@@ -1,12 +1,10 @@
 import type { ServerSpec } from "./server-process.ts";
-import { STOCK_TRPC_BUNDLE } from "./stock-trpc.ts";
 
 export type TargetName =
   | "raw"
   | "rawPg"
   | "lane"
   | "official"
-  | "stockOfficial"
   | "next"
   | "transportOfficial"
   | "transportLane"
@@ -51,11 +49,6 @@ export function targetSpecs(databaseUrl: string): Record<TargetName, ServerSpec>
     },
     lane: appServer(true),
     official: appServer(false),
-    stockOfficial: {
-      ...appServer(false),
-      name: "apps/server, official adapter, tRPC as published (without Tally's patch)",
-      args: [STOCK_TRPC_BUNDLE],
-    },
     transportOfficial: transportOnly(false, databaseUrl),
     transportLane: transportOnly(true, databaseUrl),
     next: next("next start (fetch adapter)", {}),

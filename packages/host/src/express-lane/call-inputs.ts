@@ -1,9 +1,9 @@
 import type { AnyTRPCRouter } from "@trpc/server";
 import { TRPCError } from "@trpc/server";
+import { bodyInput, type CallInputs, inputsByIndex, queryInput } from "../trpc-call/index.ts";
 import type { BodyResult } from "./request-body.ts";
 
-/** Raw inputs by batch index, deserialised by the router's transformer. */
-export type CallInputs = Record<number, unknown>;
+export type { CallInputs };
 
 export type InputSource =
   | { method: "GET"; query: URLSearchParams }
@@ -15,9 +15,6 @@ export type InputReader = {
   /** The inputs if something has read them already (what `onError` and the error formatter see). */
   result(): CallInputs | undefined;
 };
-
-// Like `TextDecoder` in fetch's `Request.json()`: a leading byte-order mark is dropped.
-const utf8 = new TextDecoder();
 
 /**
  * tRPC's JSON content handler, step for step: inputs are parsed lazily, on the
@@ -35,29 +32,10 @@ export function createInputReader(
   let failure: TRPCError | undefined;
   let pendingBody: Promise<CallInputs> | undefined;
 
-  function byIndex(inputs: unknown): CallInputs {
-    const result: CallInputs = Object.create(null);
-    if (inputs === undefined) return result;
-    if (batchSize === null) {
-      result[0] = transformer.input.deserialize(inputs);
-      return result;
-    }
-    if (!isObject(inputs))
-      throw new TRPCError({
-        code: "BAD_REQUEST",
-        message: '"input" needs to be an object when doing a batch call',
-      });
-    for (let index = 0; index < batchSize; index++) {
-      const input = inputs[index];
-      if (input !== undefined) result[index] = transformer.input.deserialize(input);
-    }
-    return result;
-  }
-
   /** Every later read gets the same inputs, or the same error. */
-  function settle(parse: () => CallInputs): CallInputs {
+  function settle(raw: () => unknown): CallInputs {
     try {
-      value = parse();
+      value = inputsByIndex(raw(), batchSize, transformer.input);
       return value;
     } catch (cause) {
       failure =
@@ -79,7 +57,7 @@ export function createInputReader(
       if (source.method === "GET") {
         const { query } = source;
         try {
-          return Promise.resolve(settle(() => byIndex(parseQueryInput(query))));
+          return Promise.resolve(settle(() => queryInput(query)));
         } catch (error) {
           return Promise.reject(error);
         }
@@ -87,20 +65,11 @@ export function createInputReader(
       pendingBody ??= source.body.then((body) =>
         settle(() => {
           if (body instanceof Error) throw body;
-          return byIndex(JSON.parse(utf8.decode(body)));
+          return bodyInput(body);
         }),
       );
       return pendingBody;
     },
     result: () => value,
   };
-}
-
-function parseQueryInput(query: URLSearchParams): unknown {
-  const input = query.get("input");
-  return input ? JSON.parse(input) : undefined;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return !!value && !Array.isArray(value) && typeof value === "object";
 }

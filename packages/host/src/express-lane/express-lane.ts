@@ -4,6 +4,7 @@ import type { ExpressLaneOptions } from "./options.ts";
 import { readPlainRequest } from "./plain-request.ts";
 import { findProcedures } from "./procedures.ts";
 import { resolveCalls } from "./resolve-calls.ts";
+import { refuseUnsupportedOptions } from "./unsupported-options.ts";
 import { writeResponse, writeUnexpectedFailure } from "./write-response.ts";
 
 /**
@@ -11,16 +12,21 @@ import { writeResponse, writeUnexpectedFailure } from "./write-response.ts";
  * GET, mutations over POST, single or batched, JSON) itself, and hands
  * everything else to `fallback`, tRPC's official adapter. Both call the same
  * createContext, procedures, middlewares and onError, and answer alike; the
- * differential test (../testing/differential) holds the lane to that.
+ * differential test (./differential) holds the lane to that. An adapter option
+ * the lane does not honour is refused here, with an error naming it.
  */
 export function createExpressLane<TRouter extends AnyTRPCRouter>(
   options: ExpressLaneOptions<TRouter>,
 ): RequestListener {
+  refuseUnsupportedOptions(options);
   const { router, basePath, fallback } = options;
+  // The adapter refuses every batch then; it says so in its own words.
+  const allowBatching = options.allowBatching ?? options.batching?.enabled ?? true;
   return (req, res) => {
     const plain = readPlainRequest(req, basePath);
-    const procedures = plain && findProcedures(router, plain.paths);
-    if (!plain || !procedures) return fallback(req, res);
+    if (!plain || (plain.isBatchCall && !allowBatching)) return fallback(req, res);
+    const procedures = findProcedures(router, plain.paths);
+    if (!procedures) return fallback(req, res);
 
     // Procedures get a signal that aborts if the client leaves before the answer.
     const abort = new AbortController();

@@ -1,3 +1,9 @@
 export { createExpressLane } from "./express-lane.ts";
-export type { ExpressLaneOptions, NodeCreateContext, NodeErrorHandler, TrpcLimits } from "./options.ts";
+export type {
+  ExpressLaneOptions,
+  NodeCreateContext,
+  NodeErrorHandler,
+  TrpcAdapterOptions,
+  TrpcLimits,
+} from "./options.ts";
 export { createTrpcHandler, type TrpcHandlerOptions } from "./trpc-handler.ts";

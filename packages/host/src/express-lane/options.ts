@@ -1,6 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import type { AnyTRPCRouter, inferRouterContext } from "@trpc/server";
 import type { NodeHTTPCreateContextFnOptions } from "@trpc/server/adapters/node-http";
+import type { CreateHTTPHandlerOptions } from "@trpc/server/adapters/standalone";
 import type { HTTPErrorHandler } from "@trpc/server/http";
 import type { TrpcLimits } from "../limits/limits-config.ts";
 
@@ -13,7 +14,18 @@ export type NodeCreateContext<TRouter extends AnyTRPCRouter> = (
 
 export type NodeErrorHandler<TRouter extends AnyTRPCRouter> = HTTPErrorHandler<TRouter, IncomingMessage>;
 
-export type ExpressLaneOptions<TRouter extends AnyTRPCRouter> = {
+/**
+ * Options of tRPC's standalone adapter besides the ones above. The lane honours
+ * `allowBatching` (and its deprecated form `batching`) and `allowMethodOverride`;
+ * it refuses, when it is built, `responseMeta` and `middleware` (see
+ * unsupported-options.ts), so it never answers differently from the adapter.
+ */
+export type TrpcAdapterOptions<TRouter extends AnyTRPCRouter> = Pick<
+  CreateHTTPHandlerOptions<TRouter>,
+  "allowBatching" | "batching" | "allowMethodOverride" | "responseMeta" | "middleware"
+>;
+
+export type ExpressLaneOptions<TRouter extends AnyTRPCRouter> = TrpcAdapterOptions<TRouter> & {
   router: TRouter;
   /** The prefix in front of procedure paths, with both slashes: `/trpc/`. */
   basePath: string;

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from "node:http";
+import { callPaths, isBatchCall, wantsJsonLines } from "../trpc-call/index.ts";
 
 /** A request in the shape the lane serves: JSON in, JSON out, no streaming. */
 export type PlainRequest = {
@@ -25,8 +26,9 @@ export function readPlainRequest(req: IncomingMessage, basePath: string): PlainR
   // a GET without a content type is JSON by tRPC's own fallback.
   if (contentType === undefined ? method === "POST" : !contentType.startsWith("application/json"))
     return null;
-  // httpBatchStreamLink asks for JSON lines; only the adapter streams.
-  if (headers["trpc-accept"] !== undefined || headers.accept?.includes("jsonl")) return null;
+  // httpBatchStreamLink asks for JSON lines, and only the adapter streams. The
+  // lane's request info says `accept: null`, so any trpc-accept goes there too.
+  if (headers["trpc-accept"] !== undefined || wantsJsonLines(undefined, headers.accept)) return null;
   if (!isPlainHost(headers.host)) return null;
 
   const url = req.url ?? "";
@@ -36,8 +38,8 @@ export function readPlainRequest(req: IncomingMessage, basePath: string): PlainR
   if (!PLAIN_PATH.test(path)) return null;
   const query = new URLSearchParams(queryStart === -1 ? "" : url.slice(queryStart + 1));
   if (query.has("connectionParams")) return null; // subscription links; createContext reads them from info
-  const isBatchCall = query.get("batch") === "1";
-  return { method, paths: isBatchCall ? path.split(",") : [path], isBatchCall, query };
+  const batch = isBatchCall(query);
+  return { method, paths: callPaths(path, batch), isBatchCall: batch, query };
 }
 
 // The adapter builds `new URL(req.url, "http://" + host)` and answers 400 when

@@ -27,12 +27,15 @@ const JSON_CONTENT_TYPE = "application/json";
 // choosing a content type (batch too large, mixed types), fetch adds this one.
 const FETCH_STRING_CONTENT_TYPE = "text/plain;charset=UTF-8";
 
-// Without method override, queries are GET and mutations POST (subscriptions never reach the lane).
+// Queries are GET and mutations POST (subscriptions never reach the lane);
+// `allowMethodOverride` lets a query come as a POST too, never a mutation as a GET.
 const ACCEPTED_METHOD: Record<TRPCProcedureType, string> = {
   query: "GET",
   mutation: "POST",
   subscription: "GET",
 };
+const acceptsMethod = (type: TRPCProcedureType, method: string | undefined, methodOverride: boolean) =>
+  ACCEPTED_METHOD[type] === method || (methodOverride && type === "query" && method === "POST");
 
 /**
  * tRPC's `resolveResponse` for the requests the lane serves, in the same order
@@ -48,6 +51,7 @@ export async function resolveCalls<TRouter extends AnyTRPCRouter>(
   signal: AbortSignal,
 ): Promise<LaneResponse> {
   const { router, onError } = options;
+  const methodOverride = options.allowMethodOverride ?? false;
   const config = router._def._config;
   let info: TRPCRequestInfo | undefined;
   let ctx: inferRouterContext<TRouter> | undefined;
@@ -87,7 +91,7 @@ export async function resolveCalls<TRouter extends AnyTRPCRouter>(
         const procedure = call.procedure;
         if (!procedure)
           throw new TRPCError({ code: "NOT_FOUND", message: `No procedure found on path "${call.path}"` });
-        if (ACCEPTED_METHOD[procedure._def.type] !== req.method)
+        if (!acceptsMethod(procedure._def.type, req.method, methodOverride))
           throw new TRPCError({
             code: "METHOD_NOT_SUPPORTED",
             message: `Unsupported ${req.method}-request to ${procedure._def.type} procedure at path "${call.path}"`,

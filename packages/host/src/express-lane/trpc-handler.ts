@@ -15,8 +15,9 @@ export type TrpcHandlerOptions<TRouter extends AnyTRPCRouter> = Omit<
 
 /**
  * tRPC over node:http: the official adapter, with the express lane in front
- * unless switched off. The limits are given to both, so a request is refused
- * the same way whichever path serves it.
+ * unless switched off. The limits and tRPC's adapter options are given to
+ * both, so a request is refused the same way whichever path serves it; an
+ * adapter option the lane does not honour makes building it throw.
  */
 export function createTrpcHandler<TRouter extends AnyTRPCRouter>(
   options: TrpcHandlerOptions<TRouter>,
@@ -27,6 +28,6 @@ export function createTrpcHandler<TRouter extends AnyTRPCRouter>(
     maxBatchSize: limits.maxBatchSize,
     maxBodySize: limits.maxBodyBytes,
   });
-  const handler = expressLane ? createExpressLane({ ...options, fallback: official }) : official;
+  const handler = expressLane ? createExpressLane({ ...shared, limits, fallback: official }) : official;
   return closeAfterOversizedBody(handler, limits);
 }

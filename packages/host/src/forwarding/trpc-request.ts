@@ -1,10 +1,20 @@
+import {
+  type CallInputs,
+  callPaths,
+  inputsByIndex,
+  isBatchCall,
+  queryInput,
+  type TrpcCall,
+  wantsJsonLines,
+  writeCalls,
+} from "../trpc-call/index.ts";
+
 /**
- * tRPC's HTTP wire format, as far as forwarding needs it: which procedures a
- * request calls, with which inputs, and how to rebuild a request for a subset.
- * `/trpc/a.b,c.d?batch=1` calls two procedures; inputs are a JSON object keyed
- * by position, in `?input=` for queries and in the body for mutations.
+ * A request to the web app's tRPC endpoint, read with the same functions as
+ * the express lane (../trpc-call): which procedures it calls, with which
+ * inputs (as the client serialised them), and how to rebuild it for a subset.
  */
-export type TrpcCall = { path: string; input: unknown };
+export type { TrpcCall };
 export type TrpcRequest = { method: "GET" | "POST"; batch: boolean; calls: TrpcCall[]; streaming: boolean };
 
 /** Null when the request is not a well-formed tRPC call; the local handler then answers it as tRPC would. */
@@ -15,24 +25,26 @@ export async function readTrpcRequest(req: Request, endpoint: string): Promise<T
   if (contentType === null ? req.method === "POST" : !contentType.startsWith("application/json")) return null;
   const url = new URL(req.url);
   if (!url.pathname.startsWith(`${endpoint}/`)) return null;
-  const paths = decodeURIComponent(url.pathname.slice(endpoint.length + 1)).split(",");
-  const batch = url.searchParams.get("batch") === "1";
-  const raw = req.method === "GET" ? url.searchParams.get("input") : await req.clone().text();
-  let input: unknown;
+  const batch = isBatchCall(url.searchParams);
+  const paths = callPaths(decodeURIComponent(url.pathname.slice(endpoint.length + 1)), batch);
+  let inputs: CallInputs;
   try {
-    input = raw ? JSON.parse(raw) : undefined;
+    const raw = req.method === "GET" ? queryInput(url.searchParams) : bodyOrNothing(await req.clone().text());
+    inputs = inputsByIndex(raw, batch ? paths.length : null);
   } catch {
     return null;
   }
-  if (batch && input !== undefined && (typeof input !== "object" || input === null)) return null;
-  const inputs = (batch ? (input ?? {}) : {}) as Record<string, unknown>;
   return {
     method: req.method,
     batch,
-    streaming: req.headers.get("trpc-accept") === "application/jsonl",
-    calls: paths.map((path, index) => ({ path, input: batch ? inputs[index] : input })),
+    streaming: wantsJsonLines(req.headers.get("trpc-accept"), req.headers.get("accept")),
+    calls: paths.map((path, index) => ({ path, input: inputs[index] })),
   };
 }
+
+// httpLink sends a mutation without input with an empty body, which tRPC reads
+// only if the procedure asks for input; the rebuilt request is empty again.
+const bodyOrNothing = (text: string): unknown => (text ? JSON.parse(text) : undefined);
 
 /** A request for some of the calls, in the same shape, against `baseUrl` (…/trpc). */
 export function buildTrpcRequest(
@@ -42,19 +54,11 @@ export function buildTrpcRequest(
   headers: Headers,
   signal?: AbortSignal,
 ) {
-  const url = new URL(`${baseUrl}/${calls.map((call) => call.path).join(",")}`);
-  if (request.batch) url.searchParams.set("batch", "1");
-  const input = request.batch
-    ? Object.fromEntries(
-        calls.flatMap((call, index) => (call.input === undefined ? [] : [[index, call.input]])),
-      )
-    : calls[0]?.input;
-  const body = input === undefined ? undefined : JSON.stringify(input);
-  if (request.method === "GET" && body !== undefined) url.searchParams.set("input", body);
+  const { url, body } = writeCalls(baseUrl, request.method, request.batch, calls);
   return new Request(url, {
     method: request.method,
     headers,
-    ...(request.method === "POST" ? { body: body ?? "" } : {}),
+    ...(body !== undefined ? { body } : {}),
     ...(signal ? { signal } : {}),
   });
 }
