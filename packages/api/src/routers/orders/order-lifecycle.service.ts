@@ -14,7 +14,6 @@ const TRANSITIONS = {
   place: { from: ["draft"], to: "placed", stamp: "placedAt" },
   cancel: { from: ["draft", "placed"], to: "cancelled", stamp: "cancelledAt" },
   fulfil: { from: ["paid"], to: "fulfilled", stamp: "fulfilledAt" },
-  pay: { from: ["placed"], to: "paid", stamp: "paidAt" },
 } as const satisfies Record<string, { from: readonly OrderStatus[]; to: OrderStatus; stamp: string }>;
 
 type Transition = keyof typeof TRANSITIONS;
@@ -186,5 +185,4 @@ const PAST: Record<Transition, string> = {
   place: "placed",
   cancel: "cancelled",
   fulfil: "fulfilled",
-  pay: "paid",
 };
