@@ -23,16 +23,16 @@ test("a page asks for one row more than its limit and hands out a cursor only wh
 
 test("the next page starts strictly after the cursor's row, ties broken by id", async () => {
   const pages = newestFirst("createdAt");
-  const input = pages.input(z.object({ limit: z.number() })).parse({ limit: 2, cursor: pages.encode(middle) });
+  const input = pages
+    .input(z.object({ limit: z.number() }))
+    .parse({ limit: 2, cursor: pages.encode(middle) });
   expect(input.cursor).toEqual({ createdAt: tie, id: "b" });
   const asked: unknown[] = [];
   await pages.fetchPage(input, async (page) => {
     asked.push(page.after);
     return [];
   });
-  expect(asked).toEqual([
-    { OR: [{ createdAt: { lt: tie } }, { createdAt: tie, id: { lt: "b" } }] },
-  ]);
+  expect(asked).toEqual([{ OR: [{ createdAt: { lt: tie } }, { createdAt: tie, id: { lt: "b" } }] }]);
 });
 
 test("a cursor that was not handed out is a bad input on `cursor`", () => {

@@ -49,7 +49,11 @@ function keyset<Key, After, OrderBy>(order: {
     /** One page of `query`'s rows after the input's cursor, in this order. */
     async fetchPage<Row extends Key>(
       input: { limit: number; cursor?: Key | undefined },
-      query: (page: { after: After | Record<string, never>; orderBy: OrderBy; take: number }) => Promise<Row[]>,
+      query: (page: {
+        after: After | Record<string, never>;
+        orderBy: OrderBy;
+        take: number;
+      }) => Promise<Row[]>,
     ): Promise<CursorPage<Row>> {
       const rows = await query({
         after: input.cursor ? order.after(input.cursor) : {},

@@ -85,7 +85,7 @@ const formFieldFor: Record<string, ProductField> = {
 };
 
 /** Places schema or server issues on form fields; update issues arrive as `patch.<field>`. */
-export function productFormErrors({ formErrors, fieldErrors }: InputIssues): ProductFormErrors {
+function productFormErrors({ formErrors, fieldErrors }: InputIssues): ProductFormErrors {
   const errors: ProductFormErrors = { fields: {}, form: [...formErrors] };
   for (const [path, messages] of Object.entries(fieldErrors)) {
     const field = formFieldFor[path.replace(/^patch\./, "")];

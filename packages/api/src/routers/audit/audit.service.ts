@@ -43,6 +43,11 @@ export async function listAuditEvents(
   if (input.targetId) filters.push({ targetId: input.targetId });
   if (input.from || input.to) filters.push({ createdAt: { gte: input.from, lte: input.to } });
   return auditPages.fetchPage(input, ({ after, orderBy, take }) =>
-    ctx.db.auditEvent.findMany({ where: { AND: [...filters, after] }, orderBy, take, select: auditEventSelect }),
+    ctx.db.auditEvent.findMany({
+      where: { AND: [...filters, after] },
+      orderBy,
+      take,
+      select: auditEventSelect,
+    }),
   );
 }

@@ -1,5 +1,31 @@
 import { randomBytes } from "node:crypto";
+import { signedDelivery, testPaymentEvent } from "../../http/payment-test-events.ts";
+import { createPaymentWebhookHandler } from "../../http/payment-webhook.ts";
 import type { TestApi } from "../../testing/index.ts";
+
+const WEBHOOK_SECRET = "invoices-test-webhook-secret-0123456789";
+
+/** A payment arriving the way payments arrive: a signed provider webhook. */
+export async function payThroughWebhook(api: TestApi, invoiceId: string, amountMinor: number) {
+  const receive = createPaymentWebhookHandler({
+    db: api.db,
+    config: { secret: WEBHOOK_SECRET, toleranceSeconds: 300 },
+  });
+  const { body, headers } = signedDelivery(WEBHOOK_SECRET, testPaymentEvent({ invoiceId, amountMinor }));
+  const response = await receive(
+    new Request("http://tally.test/webhooks/payments", { method: "POST", body, headers }),
+  );
+  const outcome: unknown = await response.json();
+  if (response.status !== 200 || !isApplied(outcome)) {
+    throw new Error(`payment of ${invoiceId} not applied: ${response.status} ${JSON.stringify(outcome)}`);
+  }
+}
+
+function isApplied(outcome: unknown): boolean {
+  return (
+    typeof outcome === "object" && outcome !== null && "outcome" in outcome && outcome.outcome === "applied"
+  );
+}
 
 /** 10.00 USD a unit and no tax, so an order of n units totals n × 1000 minor units. */
 export const UNIT_PRICE_MINOR = 1000;

@@ -3,6 +3,7 @@ import type { CursorPage, InvoiceFilters, ListInvoicesInput } from "@tally/valid
 import { notFound } from "../../errors.ts";
 import { newestFirst, type PageQuery } from "../../pagination.ts";
 import type { OrgContext } from "../../trpc.ts";
+import { allowedInvoiceActions } from "./invoice-actions.ts";
 import {
   type InvoiceSummaryView,
   type InvoiceView,
@@ -20,7 +21,12 @@ export async function listInvoices(
 ): Promise<CursorPage<InvoiceSummaryView>> {
   const filters = invoiceFilterWhere(ctx.org.id, input);
   return invoicePages.fetchPage(input, ({ after, orderBy, take }) =>
-    ctx.db.invoice.findMany({ where: { AND: [...filters, after] }, orderBy, take, select: invoiceSummarySelect }),
+    ctx.db.invoice.findMany({
+      where: { AND: [...filters, after] },
+      orderBy,
+      take,
+      select: invoiceSummarySelect,
+    }),
   );
 }
 
@@ -42,5 +48,5 @@ export async function getInvoice(
     select: invoiceSelect,
   });
   if (!invoice) throw notFound("Invoice", id);
-  return invoice;
+  return { ...invoice, allowedActions: allowedInvoiceActions(invoice, ctx.membership.role) };
 }

@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { signedDelivery, testPaymentEvent } from "../../http/payment-test-events.ts";
-import { createPaymentWebhookHandler } from "../../http/payment-webhook.ts";
 import { createTestApi, type TestApi } from "../../testing/index.ts";
-import { billingOrganisation, UNIT_PRICE_MINOR } from "./invoices.fixtures.ts";
+import { billingOrganisation, payThroughWebhook, UNIT_PRICE_MINOR } from "./invoices.fixtures.ts";
 
-const SECRET = "invoices-test-webhook-secret-0123456789";
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 let api: TestApi;
@@ -13,18 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => api?.close());
 
-/** A payment arriving the way payments arrive: a signed provider webhook. */
-async function pay(invoiceId: string, amountMinor: number) {
-  const receive = createPaymentWebhookHandler({
-    db: api.db,
-    config: { secret: SECRET, toleranceSeconds: 300 },
-  });
-  const { body, headers } = signedDelivery(SECRET, testPaymentEvent({ invoiceId, amountMinor }));
-  const response = await receive(
-    new Request("http://tally.test/webhooks/payments", { method: "POST", body, headers }),
-  );
-  expect(await response.json()).toMatchObject({ outcome: "applied" });
-}
+const pay = (invoiceId: string, amountMinor: number) => payThroughWebhook(api, invoiceId, amountMinor);
 
 describe("issuing", () => {
   test("an admin invoices a placed order for its total, due in the days asked for, and it is audited", async () => {

@@ -5,7 +5,14 @@ import { newestFirst, type PageQuery } from "../../pagination.ts";
 import { inTransaction } from "../../transaction.ts";
 import type { OrgContext } from "../../trpc.ts";
 import { recordAudit } from "../audit/audit.service.ts";
-import { type OrderSummaryView, type OrderView, orderSelect, orderSummarySelect } from "./orders.select.ts";
+import { allowedOrderActions } from "./order-actions.ts";
+import {
+  type OrderRow,
+  type OrderSummaryView,
+  type OrderView,
+  orderSelect,
+  orderSummarySelect,
+} from "./orders.select.ts";
 
 /** Newest first, ties broken by id. */
 export const orderPages = newestFirst("createdAt");
@@ -31,7 +38,11 @@ export async function getOrder(
 ): Promise<OrderView> {
   const order = await db.order.findFirst({ where: { id, organizationId: ctx.org.id }, select: orderSelect });
   if (!order) throw notFound("Order", id);
-  return order;
+  return withAllowedActions(ctx, order);
+}
+
+function withAllowedActions(ctx: OrgContext, order: OrderRow): OrderView {
+  return { ...order, allowedActions: allowedOrderActions(order, ctx.membership.role) };
 }
 
 /** A draft for one of the organisation's customers, taxed at the organisation's current rate; its audit row commits with it. */
@@ -56,6 +67,6 @@ export function createOrder(ctx: OrgContext, input: CreateOrderInput): Promise<O
       { organizationId: ctx.org.id, action: "order.created", targetType: "order", targetId: order.id },
       tx,
     );
-    return order;
+    return withAllowedActions(ctx, order);
   });
 }
