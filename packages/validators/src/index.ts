@@ -6,6 +6,7 @@ export * from "./idempotency.ts";
 export * from "./invoices.ts";
 export * from "./issues.ts";
 export * from "./money.ts";
+export * from "./money-format.ts";
 export * from "./orders.ts";
 export * from "./org.ts";
 export * from "./pagination.ts";

@@ -3,11 +3,12 @@ import {
   createProductInput,
   flattenIssues,
   type InputIssues,
+  minorToDecimal,
+  parseDecimalToMinor,
   type UpdateProductInput,
   updateProductInput,
 } from "@tally/validators";
 import type { ServerProblem } from "@/lib/issues";
-import { minorToDecimal, parseDecimalToMinor } from "@/lib/money";
 import type { Product } from "./product";
 
 /**
