@@ -10,7 +10,7 @@ export type OrderAction = (typeof ORDER_ACTIONS)[number];
 type OrderState = { status: OrderStatus; invoices: ReadonlyArray<{ status: string }> };
 
 /**
- * Who may do each action (the role the procedure demands: orders.test.ts
+ * Who may do each action (the role the procedure demands: order-actions.test.ts
  * checks they agree) and in which states. An order with a live invoice
  * cannot be cancelled (void the invoice first) nor invoiced again.
  */
