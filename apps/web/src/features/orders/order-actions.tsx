@@ -33,7 +33,7 @@ export function OrderActions({ order, role, onNotice }: OrderActionsProps) {
   const canFulfil = allows("fulfil");
   const canCancel = allows("cancel");
   const canInvoice = allows("invoice");
-  const none = order.allowedActions.length === 0;
+  const none = !canPlace && !canFulfil && !canCancel && !canInvoice;
 
   return (
     <section className="panel" aria-labelledby={headingId}>
