@@ -1,6 +1,5 @@
 import type { InvoiceStatus } from "@tally/validators";
-import { hasRole } from "../../roles.ts";
-import type { Role } from "../../trpc.ts";
+import { hasRole, type Role } from "../org/roles.ts";
 
 export const INVOICE_ACTIONS = ["void"] as const;
 export type InvoiceAction = (typeof INVOICE_ACTIONS)[number];

@@ -1,6 +1,5 @@
 import type { OrderStatus } from "@tally/validators";
-import { hasRole } from "../../roles.ts";
-import type { Role } from "../../trpc.ts";
+import { hasRole, type Role } from "../org/roles.ts";
 import { EDITABLE, INVOICEABLE, TRANSITIONS } from "./order-transitions.ts";
 
 /** `edit` is adding, changing and removing lines; `invoice` is issuing the order's invoice. */
