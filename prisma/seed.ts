@@ -1,5 +1,7 @@
-import { createAuth, seedDemoWithUsers } from "../packages/auth/src/index.ts";
-import { DEMO_PASSWORD, demoUsers, openDatabase } from "../packages/db/src/index.ts";
+import { createAuth } from "../packages/auth/src/index.ts";
+import { seedDemoWithUsers } from "../packages/auth/src/seed.ts";
+import { openDatabase } from "../packages/db/src/index.ts";
+import { DEMO_PASSWORD, demoUsers } from "../packages/db/src/seed-data.ts";
 
 const database = await openDatabase();
 try {

@@ -1,8 +1,10 @@
 // A fresh PostgreSQL database for the run, migrated with the project's own
 // tool and seeded with the demo organisation, its users and products.
-import { createAuth, seedDemoWithUsers } from "@tally/auth";
-import { DEMO_ORGANIZATION_ID, openDatabase } from "@tally/db";
+import { createAuth } from "@tally/auth";
+import { seedDemoWithUsers } from "@tally/auth/seed";
+import { openDatabase } from "@tally/db";
 import { deployMigrations } from "@tally/db/migrate";
+import { DEMO_ORGANIZATION_ID } from "@tally/db/seed";
 import pg from "pg";
 
 export const BENCH_DATABASE_NAME = "tally_bench";

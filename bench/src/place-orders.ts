@@ -2,7 +2,8 @@
 // PostgreSQL, at 1, 10 and 50 concurrent clients. Every placement is real:
 // a draft with one line, stock reserved in a transaction, an audit row.
 import { randomUUID } from "node:crypto";
-import { DEMO_ORGANIZATION_ID, openDatabase } from "@tally/db";
+import { openDatabase } from "@tally/db";
+import { DEMO_ORGANIZATION_ID } from "@tally/db/seed";
 import superjson from "superjson";
 import { benchRequestHeaders } from "./session.ts";
 

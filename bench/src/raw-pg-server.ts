@@ -12,9 +12,11 @@ import { authConfigFromEnv } from "@tally/auth";
 import { listProductsInput } from "@tally/validators";
 import pg from "pg";
 import superjson from "superjson";
+import { serverConfig } from "./bench-config.ts";
 
 const { secret, sessionCacheSeconds = 15 } = authConfigFromEnv();
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+const config = serverConfig();
+const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 10 });
 
 const SESSION_SQL = `SELECT "id", "expiresAt", "token", "createdAt", "updatedAt", "ipAddress", "userAgent", "userId", "activeOrganizationId" FROM "public"."session" WHERE "token" = $1 LIMIT $2 OFFSET $3`;
 const USER_SQL = `SELECT "id", "name", "email", "emailVerified", "image", "createdAt", "updatedAt" FROM "public"."user" WHERE "id" = $1 LIMIT $2 OFFSET $3`;
@@ -88,5 +90,5 @@ const server = createServer((req, res) => {
     () => send(res, 400, '{"error":"bad request"}'),
   );
 });
-server.listen(Number(process.env.PORT ?? 0), "127.0.0.1");
+server.listen(config.PORT, "127.0.0.1");
 process.on("SIGTERM", () => server.close(() => pool.end().then(() => process.exit(0))));

@@ -2,8 +2,9 @@
 // the query string, validate with zod, answer in tRPC's superjson envelope.
 import { createServer } from "node:http";
 import { pingInput } from "@tally/validators";
+import { serverConfig } from "./bench-config.ts";
 
-const port = Number(process.env.PORT ?? 0);
+const port = serverConfig().PORT;
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? "/", "http://localhost");
   if (url.pathname !== "/trpc/health.ping") {

@@ -2,6 +2,7 @@
 // same settings, twice; results go to bench/results/latest.md.
 import { writeFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
+import { runConfig } from "./bench-config.ts";
 import { measureColdStarts } from "./cold-start.ts";
 import { prepareBenchDatabase } from "./database.ts";
 import { type LoadGenerator, type LoadOptions, pickLoadGenerator } from "./load-generator.ts";
@@ -14,12 +15,13 @@ import { signIn } from "./session.ts";
 import { type TargetName, targetSpecs } from "./targets.ts";
 import { measureTypecheck } from "./typecheck-time.ts";
 
-const DURATION_S = Number(process.env.BENCH_DURATION ?? 5);
+const config = runConfig();
+const DURATION_S = config.BENCH_DURATION;
 // Long enough for V8 to optimise the hot paths of every server (Prisma's and pg's included).
 const WARM_UP_S = 5;
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const CONNECTIONS = config.BENCH_CONNECTIONS;
 const ROUNDS = 2;
-const SERVER_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const SERVER_URL = config.BENCH_DATABASE_URL;
 
 const log = (message: string) => console.error(`bench: ${message}`);
 const started = performance.now();

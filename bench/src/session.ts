@@ -1,5 +1,5 @@
 import { authConfigFromEnv } from "@tally/auth";
-import { DEMO_PASSWORD, demoUsers } from "@tally/db";
+import { DEMO_PASSWORD, demoUsers } from "@tally/db/seed";
 
 /** An owner of the demo organisation, so every scenario, mutations included, is allowed. */
 const BENCH_USER = demoUsers.find((user) => user.role === "owner") ?? demoUsers[0];

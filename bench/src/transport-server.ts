@@ -7,15 +7,18 @@ import { appRouter, createContextInner } from "@tally/api";
 import { createAuth } from "@tally/auth";
 import { openDatabase } from "@tally/db";
 import { createTrpcHandler } from "@tally/host";
+import { serverConfig } from "./bench-config.ts";
+
+const config = serverConfig();
 
 const database = await openDatabase();
 const auth = createAuth({ prisma: database.prisma });
 const handler = createTrpcHandler({
   router: appRouter,
   basePath: "/trpc/",
-  expressLane: process.env.TALLY_EXPRESS_LANE !== "false",
+  expressLane: config.TALLY_EXPRESS_LANE,
   limits: { maxBatchSize: 50, maxBodyBytes: 1024 * 1024 },
   createContext: () => createContextInner({ db: database.prisma, auth }),
 });
-const server = createServer(handler).listen(Number(process.env.PORT ?? 0), "127.0.0.1");
+const server = createServer(handler).listen(config.PORT, "127.0.0.1");
 process.on("SIGTERM", () => server.close(() => database.close().then(() => process.exit(0))));

@@ -1,5 +1,6 @@
-import { createAuth, seedDemoWithUsers } from "@tally/auth";
-import { DEMO_PASSWORD, demoUsers } from "@tally/db";
+import { createAuth } from "@tally/auth";
+import { seedDemoWithUsers } from "@tally/auth/seed";
+import { DEMO_PASSWORD, demoUsers } from "@tally/db/seed";
 import { createTestDatabase, type TestDatabase } from "@tally/db/testing";
 import {
   type Corpus,

@@ -23,7 +23,8 @@ test("stopping lets an in-flight request finish, refuses new ones, then releases
     events.push("released");
   });
 
-  await expect(fetch(url)).rejects.toThrow();
+  // A new connection is refused outright: the listening socket is closed.
+  await expect(fetch(url)).rejects.toMatchObject({ cause: { code: "ECONNREFUSED" } });
   expect(await inFlight).toBe("finished");
   expect(await stopped).toBe(true);
   expect(events).toEqual(["request started", "request finished", "released"]);

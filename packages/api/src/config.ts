@@ -1,3 +1,5 @@
+import { parseEnv } from "@tally/validators";
+import type { LevelWithSilent } from "pino";
 import { z } from "zod";
 
 const DAY_SECONDS = 86_400;
@@ -19,10 +21,40 @@ export const defaultRulesConfig: RulesConfig = Object.freeze({ idempotencyTtlMs:
 
 /** Throws one line naming the bad variable. */
 export function rulesConfigFromEnv(env: NodeJS.ProcessEnv = process.env): RulesConfig {
-  const parsed = rulesEnv.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`Invalid configuration: ${String(issue?.path[0])}: ${issue?.message}`);
-  }
-  return { idempotencyTtlMs: parsed.data.TALLY_IDEMPOTENCY_TTL_SECONDS * 1000 };
+  const { TALLY_IDEMPOTENCY_TTL_SECONDS } = parseEnv(rulesEnv, env);
+  return { idempotencyTtlMs: TALLY_IDEMPOTENCY_TTL_SECONDS * 1000 };
+}
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+/**
+ * What the process-wide pieces read (the logger, the error formatter, tRPC's
+ * `isDev`): they exist before any host passes configuration in.
+ */
+export const processEnv = z.object({
+  NODE_ENV: z.string().optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
+});
+
+export type ProcessConfig = {
+  /** Error responses keep internal messages (never in production). */
+  development: boolean;
+  logLevel: LevelWithSilent;
+};
+
+export function processConfigFromEnv(env: Record<string, string | undefined>): ProcessConfig {
+  const { NODE_ENV, LOG_LEVEL } = parseEnv(processEnv, env);
+  return {
+    development: NODE_ENV === "development",
+    // Test runs stay quiet unless a level is asked for.
+    logLevel: LOG_LEVEL ?? (NODE_ENV === "test" ? "silent" : "info"),
+  };
+}
+
+let current: ProcessConfig | undefined;
+
+/** This process's configuration: the environment is read and validated once, on first use. */
+export function processConfig(): ProcessConfig {
+  current ??= processConfigFromEnv(process.env);
+  return current;
 }

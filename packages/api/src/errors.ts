@@ -2,6 +2,7 @@ import { Prisma } from "@tally/db";
 import { flattenIssues, type InputIssues } from "@tally/validators";
 import { type TRPCDefaultErrorShape, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
+import { processConfig } from "./config.ts";
 
 export function describeIssues(issues: InputIssues): string {
   const parts = [
@@ -16,9 +17,8 @@ export function describeIssues(issues: InputIssues): string {
  * internal (stack, SQL, driver messages) unless running in development.
  */
 export function formatError({ shape, error }: { shape: TRPCDefaultErrorShape; error: TRPCError }) {
-  const isDev = process.env.NODE_ENV === "development";
   const inputIssues = error.cause instanceof ZodError ? flattenIssues(error.cause) : null;
-  const hideMessage = error.code === "INTERNAL_SERVER_ERROR" && !isDev;
+  const hideMessage = error.code === "INTERNAL_SERVER_ERROR" && !processConfig().development;
   return {
     ...shape,
     message: inputIssues

@@ -1,11 +1,12 @@
 import pino from "pino";
+import { processConfig } from "./config.ts";
 
 /**
  * One JSON line per procedure call. Redaction is a second line of defence:
  * the code never passes headers, inputs or bodies to the logger at all.
  */
 export const logger = pino({
-  level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info"),
+  level: processConfig().logLevel,
   base: { service: "tally-api" },
   redact: {
     paths: [

@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { type Auth, type AuthSession, confirmCaller, lookUpSession } from "@tally/auth";
 import type { PrismaClient } from "@tally/db";
 import { initTRPC, TRPCError } from "@trpc/server";
-import { defaultRulesConfig, type RulesConfig } from "./config.ts";
+import { defaultRulesConfig, processConfig, type RulesConfig } from "./config.ts";
 import { formatError } from "./errors.ts";
 import { runIdempotently } from "./idempotency.ts";
 import { type Logger, logger as rootLogger } from "./logger.ts";
@@ -128,14 +128,11 @@ export function createContext({
 
 // ─── tRPC ───────────────────────────────────────────────────────────────────
 
-const t = initTRPC
-  .context<Context>()
-  .meta<Meta>()
-  .create({
-    transformer,
-    isDev: process.env.NODE_ENV === "development",
-    errorFormatter: formatError,
-  });
+const t = initTRPC.context<Context>().meta<Meta>().create({
+  transformer,
+  isDev: processConfig().development,
+  errorFormatter: formatError,
+});
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;

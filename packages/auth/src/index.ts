@@ -8,5 +8,4 @@ export {
 } from "./auth.ts";
 export { type AuthConfig, authConfigFromEnv } from "./env.ts";
 export { defaultSignInLimits, type SignInLimits } from "./rate-limit.ts";
-export { seedDemoWithUsers } from "./seed.ts";
 export { type ConfirmedCaller, confirmCaller, type StoredMembership } from "./session-confirmation.ts";

@@ -1,4 +1,5 @@
-import { DEMO_PASSWORD, demoUsers, type PrismaClient, seedDemo } from "@tally/db";
+import type { PrismaClient } from "@tally/db";
+import { DEMO_PASSWORD, demoUsers, seedDemo } from "@tally/db/seed";
 import type { Auth } from "./auth.ts";
 
 /** The demo organisation with users who can sign in (their passwords hashed by the auth library). */

@@ -45,7 +45,7 @@ async function signedInUser(): Promise<Headers> {
   );
   expect(response.status).toBe(200);
   const token = response.headers.get("set-auth-token");
-  expect(token).toBeTruthy();
+  expect(token).toMatch(/^\S{20,}$/);
   return new Headers({ authorization: `Bearer ${token}` });
 }
 
@@ -192,7 +192,7 @@ describe("lifetime", () => {
       cache.forgetSession(token);
       return found;
     });
-    expect((await during).identity).not.toBeNull();
+    expect((await during).identity).toMatchObject({ session: { token } });
     await cache.lookUp(headers, load);
     expect(loads()).toBe(3);
   });

@@ -7,7 +7,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createAuth, seedDemoWithUsers } from "@tally/auth";
+import { createAuth } from "@tally/auth";
+import { seedDemoWithUsers } from "@tally/auth/seed";
 import { openDatabase } from "@tally/db";
 import { stopEmbeddedServer } from "@tally/db/embedded";
 import { createTestDatabase, type TestDatabase } from "@tally/db/testing";

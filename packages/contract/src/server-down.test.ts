@@ -5,7 +5,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createAuth, seedDemoWithUsers } from "@tally/auth";
+import { createAuth } from "@tally/auth";
+import { seedDemoWithUsers } from "@tally/auth/seed";
 import { createTallyClient } from "@tally/client";
 import { openDatabase } from "@tally/db";
 import { stopEmbeddedServer } from "@tally/db/embedded";

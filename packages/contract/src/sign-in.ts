@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD } from "@tally/db";
+import { DEMO_PASSWORD } from "@tally/db/seed";
 
 /**
  * Signs in through a host's auth endpoint, as a script or the mobile app does,

@@ -3,4 +3,3 @@ export * from "./client.ts";
 export { type Database, openDatabase } from "./database.ts";
 export { type DatabaseConfig, databaseConfigFromEnv, databaseEnv, findRepoRoot } from "./env.ts";
 export { checkReadiness, type Readiness } from "./readiness.ts";
-export { DEMO_ORGANIZATION_ID, DEMO_PASSWORD, demoUsers, seedDemo } from "./seed-data.ts";

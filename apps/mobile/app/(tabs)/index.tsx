@@ -1,7 +1,7 @@
+import { formatMoney } from "@tally/validators";
 import { router } from "expo-router";
 import { useState } from "react";
 import { trpc } from "../../src/api/trpc.ts";
-import { formatMoney } from "../../src/format/money.ts";
 import { type OrderStatus, orderStatuses, orderStatusLabel } from "../../src/orders/order-status.ts";
 import { Chips } from "../../src/ui/chips.tsx";
 import { ListRow } from "../../src/ui/list-row.tsx";

@@ -1,7 +1,7 @@
+import { formatMoney } from "@tally/validators";
 import { router } from "expo-router";
 import { useState } from "react";
 import { useProductSearch } from "../../src/catalog/use-product-search.ts";
-import { formatMoney } from "../../src/format/money.ts";
 import { ListRow } from "../../src/ui/list-row.tsx";
 import { PagedList } from "../../src/ui/paged-list.tsx";
 import { SearchField } from "../../src/ui/search-field.tsx";

@@ -1,7 +1,7 @@
+import { formatMoney } from "@tally/validators";
 import { router } from "expo-router";
 import { trpc } from "../../src/api/trpc.ts";
 import { formatDate } from "../../src/format/date.ts";
-import { formatMoney } from "../../src/format/money.ts";
 import { invoiceStatusLabel } from "../../src/invoices/invoice-status.ts";
 import { orderStatusLabel } from "../../src/orders/order-status.ts";
 import { DetailRow } from "../../src/ui/detail-row.tsx";

@@ -1,7 +1,7 @@
+import { formatMoney } from "@tally/validators";
 import { StyleSheet, Text } from "react-native";
 import { trpc } from "../../src/api/trpc.ts";
 import { formatDate } from "../../src/format/date.ts";
-import { formatMoney } from "../../src/format/money.ts";
 import { DetailRow } from "../../src/ui/detail-row.tsx";
 import { QueryView } from "../../src/ui/query-view.tsx";
 import { useIdParam } from "../../src/ui/route-params.ts";

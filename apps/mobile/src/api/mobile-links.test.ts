@@ -55,7 +55,10 @@ test("when the API cannot be reached the user stays signed in", async () => {
     }),
   });
 
-  await expect(offline.account.me.query()).rejects.toThrow();
+  await expect(offline.account.me.query()).rejects.toMatchObject({
+    name: "TRPCClientError",
+    message: "Network request failed",
+  });
 
   expect(app.session.status()).toBe("signed-in");
 });

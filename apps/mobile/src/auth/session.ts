@@ -1,6 +1,6 @@
 import type { TokenStore } from "./token-store.types.ts";
 
-export type SessionStatus = "restoring" | "signed-out" | "signed-in";
+type SessionStatus = "restoring" | "signed-out" | "signed-in";
 
 export type SessionOptions = {
   store: TokenStore;

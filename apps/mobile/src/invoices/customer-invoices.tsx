@@ -1,6 +1,6 @@
+import { formatMoney } from "@tally/validators";
 import { router } from "expo-router";
 import { trpc } from "../api/trpc.ts";
-import { formatMoney } from "../format/money.ts";
 import { ListRow } from "../ui/list-row.tsx";
 import { ErrorNotice } from "../ui/notice.tsx";
 import { Section } from "../ui/section.tsx";

@@ -1,6 +1,4 @@
-import type { RouterOutputs } from "@tally/api";
-
-export type InvoiceStatus = RouterOutputs["invoices"]["get"]["status"];
+import type { InvoiceStatus } from "@tally/validators";
 
 export const invoiceStatusLabel: Record<InvoiceStatus, string> = {
   issued: "Issued",

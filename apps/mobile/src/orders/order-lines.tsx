@@ -1,5 +1,5 @@
 import type { RouterOutputs } from "@tally/api";
-import { formatMoney } from "../format/money.ts";
+import { formatMoney } from "@tally/validators";
 import { DetailRow } from "../ui/detail-row.tsx";
 import { ListRow } from "../ui/list-row.tsx";
 import { Section } from "../ui/section.tsx";

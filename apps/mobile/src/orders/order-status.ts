@@ -1,9 +1,9 @@
-import type { RouterOutputs } from "@tally/api";
+import { type OrderStatus, orderStatus } from "@tally/validators";
 
-export type OrderStatus = RouterOutputs["orders"]["get"]["status"];
+export type { OrderStatus };
 
-/** The filter chips, in the order an order moves through them. */
-export const orderStatuses: readonly OrderStatus[] = ["draft", "placed", "paid", "fulfilled", "cancelled"];
+/** The filter chips, in the order an order moves through them (the API's own list). */
+export const orderStatuses: readonly OrderStatus[] = orderStatus.options;
 
 export const orderStatusLabel: Record<OrderStatus, string> = {
   draft: "Draft",

@@ -19,7 +19,7 @@ export function ErrorNotice({ error, onRetry }: NoticeProps) {
   );
 }
 
-export function messageOf(error: unknown): string {
+function messageOf(error: unknown): string {
   if (isUnreachable(error)) return "Tally can't be reached. Check your connection.";
   return error instanceof Error && error.message ? error.message : "Unexpected error";
 }

@@ -6,7 +6,7 @@
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A real calendar day: "2026-02-30" is refused, not rolled over into March. */
-export function isDay(value: string): boolean {
+function isDay(value: string): boolean {
   if (!DAY.test(value)) return false;
   const day = new Date(`${value}T00:00:00.000Z`);
   return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;

@@ -6,7 +6,8 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { createAuth, seedDemoWithUsers } from "@tally/auth";
+import { createAuth } from "@tally/auth";
+import { seedDemoWithUsers } from "@tally/auth/seed";
 import { openDatabase } from "@tally/db";
 import { stopEmbeddedServer } from "@tally/db/embedded";
 

@@ -42,3 +42,19 @@ test("db:check fails, naming the difference, when the schema changes without a m
   expect(result.status).toBe(1);
   expect(result.stdout + result.stderr).toContain("Warehouse");
 });
+
+test("db:reset refuses to run in production, and a bad variable is one line naming it", () => {
+  const run = (env: Record<string, string>) =>
+    spawnSync(process.execPath, ["--import", tsx, cli, "reset"], {
+      cwd: repo,
+      env: { ...process.env, DATABASE_URL: "", ...env },
+      encoding: "utf8",
+    });
+  const production = run({ NODE_ENV: "production" });
+  expect(production.status).toBe(1);
+  expect(production.stderr).toBe("error: reset refuses to run with NODE_ENV=production\n");
+
+  const bad = run({ TALLY_MIGRATE_DEBUG: "maybe" });
+  expect(bad.status).toBe(1);
+  expect(bad.stderr).toMatch(/^error: Invalid configuration: TALLY_MIGRATE_DEBUG: [^\n]+\n$/);
+});

@@ -9,6 +9,7 @@ import {
   resetDatabase,
   schemaDrift,
 } from "./index.ts";
+import { migrateConfig } from "./migrate-config.ts";
 
 const USAGE = "usage: cli.ts <deploy | dev --name <name> | status | reset | check>";
 
@@ -65,8 +66,7 @@ async function main(argv: string[]): Promise<number> {
         return problems.some(([, names]) => names.length > 0) ? 1 : 0;
       });
     case "reset":
-      if (process.env.NODE_ENV === "production")
-        throw new Error("reset refuses to run with NODE_ENV=production");
+      if (migrateConfig().production) throw new Error("reset refuses to run with NODE_ENV=production");
       return withTarget(async (target, where) => {
         const applied = await resetDatabase(target);
         console.log(`reset ${where}`);

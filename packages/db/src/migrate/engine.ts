@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { ErrorCapturingSqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { SchemaContainer, SchemaEngine } from "@prisma/schema-engine-wasm";
+import { migrateConfig } from "./migrate-config.ts";
 
 type Runtime = typeof import("@prisma/schema-engine-wasm/schema_engine_bg");
 
@@ -55,7 +56,7 @@ async function loadRuntime(): Promise<Runtime> {
 
 /** The engine reports its own log lines; they are noise unless debugging. */
 function engineLog(line: string): void {
-  if (process.env.TALLY_MIGRATE_DEBUG) process.stderr.write(`schema-engine: ${line}\n`);
+  if (migrateConfig().debug) process.stderr.write(`schema-engine: ${line}\n`);
 }
 
 /** Runs `work` with a schema engine that uses `adapterFactory` for every database it touches. */

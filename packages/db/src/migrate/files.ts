@@ -6,7 +6,7 @@ import type { MigrationList, SchemaContainer } from "@prisma/schema-engine-wasm"
 import { findRepoRoot } from "../env.ts";
 
 /** Found from the working directory, so bundled hosts (apps/server/dist) find it too. */
-export const repoRoot = findRepoRoot();
+const repoRoot = findRepoRoot();
 
 export type MigrationPaths = {
   /** Defaults to the repository's prisma/schema.prisma. */

@@ -1,9 +1,9 @@
+import { formatMoney } from "@tally/validators";
 import { router } from "expo-router";
 import { useState } from "react";
 import { StyleSheet, View } from "react-native";
 import { trpc } from "../../../src/api/trpc.ts";
 import { useProductSearch } from "../../../src/catalog/use-product-search.ts";
-import { formatMoney } from "../../../src/format/money.ts";
 import { useAddOrderItem } from "../../../src/orders/order-mutations.ts";
 import { checkQuantity } from "../../../src/orders/quantity.ts";
 import { Button } from "../../../src/ui/button.tsx";

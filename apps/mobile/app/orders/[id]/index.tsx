@@ -2,7 +2,7 @@ import { router } from "expo-router";
 import { trpc } from "../../../src/api/trpc.ts";
 import { formatDate } from "../../../src/format/date.ts";
 import { OrderInvoices } from "../../../src/invoices/order-invoices.tsx";
-import { DraftActions } from "../../../src/orders/draft-actions.tsx";
+import { OrderActions } from "../../../src/orders/order-actions.tsx";
 import { OrderLines } from "../../../src/orders/order-lines.tsx";
 import { orderStatusLabel } from "../../../src/orders/order-status.ts";
 import { DetailRow } from "../../../src/ui/detail-row.tsx";
@@ -30,7 +30,7 @@ export default function OrderScreen() {
           </Section>
           <OrderLines order={found} />
           <OrderInvoices invoices={found.invoices} />
-          {found.status === "draft" ? <DraftActions orderId={found.id} version={found.version} /> : null}
+          <OrderActions order={found} />
         </>
       )}
     </QueryView>

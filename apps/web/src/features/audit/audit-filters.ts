@@ -1,7 +1,7 @@
 import { type InputIssues, listAuditEventsInput } from "@tally/validators";
 import { issuesFromSchema } from "@/lib/form-issues";
 
-export const AUDIT_PAGE_SIZE = 25;
+const AUDIT_PAGE_SIZE = 25;
 
 /** The filter form as typed: an action (or "" for any) and dates as `YYYY-MM-DD` (or ""). */
 export type AuditFilterValues = { action: string; from: string; to: string };

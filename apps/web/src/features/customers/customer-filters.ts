@@ -4,7 +4,7 @@ import type { CustomerListInput } from "./customer";
 /** `/customers?q=acme`: the server page and the browser derive the same list input from it. */
 export type CustomerFilters = { search: string };
 
-export const CUSTOMERS_PER_PAGE = 20;
+const CUSTOMERS_PER_PAGE = 20;
 const SEARCH_PARAM = "q";
 
 export function readCustomerFilters(params: SearchParamsLike): CustomerFilters {

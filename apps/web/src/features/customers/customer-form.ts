@@ -64,7 +64,7 @@ export function readUpdateCustomer(
 const FIELDS: readonly string[] = ["name", "email", "phone", "address"] satisfies CustomerField[];
 
 /** Places schema or server issues on form fields; update issues arrive as `patch.<field>`. */
-export function customerFormErrors({ formErrors, fieldErrors }: InputIssues): CustomerFormErrors {
+function customerFormErrors({ formErrors, fieldErrors }: InputIssues): CustomerFormErrors {
   const errors: CustomerFormErrors = { fields: {}, form: [...formErrors] };
   for (const [path, messages] of Object.entries(fieldErrors)) {
     const field = path.replace(/^patch\./, "");

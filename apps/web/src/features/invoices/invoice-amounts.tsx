@@ -1,9 +1,10 @@
-import { formatMoney } from "@/lib/money";
+import { formatMoney } from "@tally/validators";
+import { DISPLAY_LOCALE } from "@/lib/locale";
 import { type Invoice, invoiceBalance } from "./invoice";
 
 /** Total, received, and what is still owed, or paid beyond the total. */
 export function InvoiceAmounts({ invoice }: { invoice: Invoice }) {
-  const money = (minor: number) => formatMoney(minor, invoice.currency);
+  const money = (minor: number) => formatMoney(minor, invoice.currency, DISPLAY_LOCALE);
   const { due, over } = invoiceBalance(invoice);
   return (
     <dl className="totals" aria-label="Amounts">

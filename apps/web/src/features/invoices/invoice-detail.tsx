@@ -1,6 +1,5 @@
 "use client";
 
-import type { MemberRole } from "@tally/validators";
 import Link from "next/link";
 import { useState } from "react";
 import { DateTime } from "@/components/date-time";
@@ -8,7 +7,6 @@ import { LoadProblem } from "@/components/load-problem";
 import { type Notice, NoticeLine } from "@/components/notice";
 import { StatusBadge } from "@/components/status-badge";
 import { ORDER_STATUS_LABELS, orderReference } from "@/features/orders/order";
-import { showsAdminControls } from "@/lib/roles";
 import { trpc } from "@/trpc/react";
 import { INVOICE_STATUS_LABELS, type Invoice, invoiceTitle } from "./invoice";
 import { InvoiceAmounts } from "./invoice-amounts";
@@ -16,7 +14,7 @@ import { InvoicePayments } from "./invoice-payments";
 import { VoidInvoice } from "./void-invoice";
 
 /** One invoice: its amounts and balance, the payments received, and voiding while nothing is paid. */
-export function InvoiceDetail({ id, role }: { id: string; role: MemberRole }) {
+export function InvoiceDetail({ id }: { id: string }) {
   const invoice = trpc.invoices.get.useQuery({ id });
   if (invoice.isPending) return <p className="muted">Loading the invoice…</p>;
   if (invoice.isError) {
@@ -32,13 +30,13 @@ export function InvoiceDetail({ id, role }: { id: string; role: MemberRole }) {
     }
     return <LoadProblem what="the invoice" message={invoice.error.message} onRetry={invoice.refetch} />;
   }
-  return <InvoiceScreen invoice={invoice.data} role={role} />;
+  return <InvoiceScreen invoice={invoice.data} />;
 }
 
-function InvoiceScreen({ invoice, role }: { invoice: Invoice; role: MemberRole }) {
+function InvoiceScreen({ invoice }: { invoice: Invoice }) {
   const [notice, setNotice] = useState<Notice>(null);
   const { order } = invoice;
-  const canVoid = showsAdminControls(role) && invoice.status === "issued" && invoice.paidMinor === 0;
+  const canVoid = invoice.allowedActions.includes("void");
 
   return (
     <>

@@ -13,7 +13,7 @@ import type { SearchParamsLike } from "@/lib/search-params";
  */
 export type InvoiceFilters = RecordFilters<InvoiceStatus>;
 
-export const INVOICES_PER_PAGE = 20;
+const INVOICES_PER_PAGE = 20;
 
 export function readInvoiceFilters(params: SearchParamsLike): InvoiceFilters {
   return readRecordFilters(params, invoiceStatus);

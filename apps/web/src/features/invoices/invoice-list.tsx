@@ -1,11 +1,12 @@
 "use client";
 
+import { formatMoney } from "@tally/validators";
 import { keepPreviousData } from "@tanstack/react-query";
 import Link from "next/link";
 import { DateTime } from "@/components/date-time";
 import { PagedList } from "@/components/paged-list";
 import { StatusBadge } from "@/components/status-badge";
-import { formatMoney } from "@/lib/money";
+import { DISPLAY_LOCALE } from "@/lib/locale";
 import { trpc } from "@/trpc/react";
 import { INVOICE_STATUS_LABELS, invoiceBalance, invoiceTitle } from "./invoice";
 import { type InvoiceFilters, invoiceListInput } from "./invoice-filters";
@@ -52,8 +53,12 @@ export function InvoiceList({ filters }: { filters: InvoiceFilters }) {
                 <td>
                   <StatusBadge status={invoice.status} label={INVOICE_STATUS_LABELS[invoice.status]} />
                 </td>
-                <td className="number">{formatMoney(invoice.totalMinor, invoice.currency)}</td>
-                <td className="number">{formatMoney(invoiceBalance(invoice).due, invoice.currency)}</td>
+                <td className="number">
+                  {formatMoney(invoice.totalMinor, invoice.currency, DISPLAY_LOCALE)}
+                </td>
+                <td className="number">
+                  {formatMoney(invoiceBalance(invoice).due, invoice.currency, DISPLAY_LOCALE)}
+                </td>
                 <td className="nowrap">
                   <DateTime value={invoice.issuedAt} style="date" />
                 </td>

@@ -1,7 +1,8 @@
+import { formatMoney } from "@tally/validators";
 import { DateTime } from "@/components/date-time";
 import { StatusBadge } from "@/components/status-badge";
 import { PAYMENT_STATUS_LABELS } from "@/features/payments/payment";
-import { formatMoney } from "@/lib/money";
+import { DISPLAY_LOCALE } from "@/lib/locale";
 import type { InvoicePayment } from "./invoice";
 
 /** Every payment attempt the provider reported for the invoice, newest first; failed ones moved no money. */
@@ -32,7 +33,7 @@ export function InvoicePayments({ payments }: { payments: InvoicePayment[] }) {
             <td>
               <StatusBadge status={payment.status} label={PAYMENT_STATUS_LABELS[payment.status]} />
             </td>
-            <td className="number">{formatMoney(payment.amountMinor, payment.currency)}</td>
+            <td className="number">{formatMoney(payment.amountMinor, payment.currency, DISPLAY_LOCALE)}</td>
           </tr>
         ))}
       </tbody>

@@ -1,11 +1,11 @@
 "use client";
 
-import { addOrderItemInput } from "@tally/validators";
+import { addOrderItemInput, formatMoney } from "@tally/validators";
 import { keepPreviousData } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { SearchBox } from "@/components/search-box";
 import { TextField } from "@/components/text-field";
-import { formatMoney } from "@/lib/money";
+import { DISPLAY_LOCALE } from "@/lib/locale";
 import { useHydrated } from "@/lib/use-hydrated";
 import { trpc } from "@/trpc/react";
 import { productMatchesInput } from "./product-matches";
@@ -86,7 +86,9 @@ export function AddProduct({ edits }: { edits: OrderEdits }) {
                   {product.name}
                   <span className="sku-hint">{product.sku}</span>
                 </th>
-                <td className="number">{formatMoney(product.priceMinor, product.currency)}</td>
+                <td className="number">
+                  {formatMoney(product.priceMinor, product.currency, DISPLAY_LOCALE)}
+                </td>
                 <td className="number">{product.stock}</td>
                 <td className="row-actions">
                   <button

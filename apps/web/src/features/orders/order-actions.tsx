@@ -12,29 +12,27 @@ import { useHydrated } from "@/lib/use-hydrated";
 import { useIntentKey } from "@/lib/use-intent-key";
 import { trpc } from "@/trpc/react";
 import type { Order } from "./order";
-import type { OrderInvoice } from "./order-invoices";
 
 type OrderActionsProps = {
   order: Order;
   role: MemberRole;
-  invoice: OrderInvoice;
   onNotice: (notice: Notice) => void;
 };
 
 /**
- * Only what this order allows now, for this role: a draft is placed or
- * cancelled, a placed order invoiced or cancelled, a paid one fulfilled.
- * (Paying happens through a payment, never by hand.) The server checks all of
- * it again; this spares people buttons that would be refused.
+ * Only what this order allows now, for this role: the API says which
+ * (`allowedActions`, from the state machine and the caller's role), and checks
+ * it again on every call; this spares people buttons that would be refused.
  */
-export function OrderActions({ order, role, invoice, onNotice }: OrderActionsProps) {
+export function OrderActions({ order, role, onNotice }: OrderActionsProps) {
   const headingId = useId();
   const admin = showsAdminControls(role);
   const { status } = order;
-  const canPlace = status === "draft";
-  const canFulfil = status === "paid";
-  const canCancel = admin && (status === "draft" || status === "placed");
-  const canInvoice = admin && (status === "placed" || status === "paid") && !invoice.current;
+  const allows = (action: Order["allowedActions"][number]) => order.allowedActions.includes(action);
+  const canPlace = allows("place");
+  const canFulfil = allows("fulfil");
+  const canCancel = allows("cancel");
+  const canInvoice = allows("invoice");
   const none = !canPlace && !canFulfil && !canCancel && !canInvoice;
 
   return (

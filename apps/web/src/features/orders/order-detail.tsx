@@ -41,7 +41,7 @@ function OrderScreen({ order, role }: { order: Order; role: MemberRole }) {
   const [notice, setNotice] = useState<Notice>(null);
   const edits = useOrderEdits(order, setNotice);
   const invoice = orderInvoices(order);
-  const draft = order.status === "draft";
+  const editable = order.allowedActions.includes("edit");
 
   return (
     <>
@@ -83,10 +83,10 @@ function OrderScreen({ order, role }: { order: Order; role: MemberRole }) {
       <div className="split-layout">
         <div className="stack">
           <section className="panel" aria-label="Items" aria-busy={edits.busy}>
-            <OrderLines order={order} edits={draft ? edits : null} />
+            <OrderLines order={order} edits={editable ? edits : null} />
             <OrderTotals order={order} />
           </section>
-          {draft && <AddProduct edits={edits} />}
+          {editable && <AddProduct edits={edits} />}
           {order.note && (
             <section className="panel" aria-label="Note">
               <h2>Note</h2>
@@ -95,8 +95,8 @@ function OrderScreen({ order, role }: { order: Order; role: MemberRole }) {
           )}
         </div>
         <aside className="stack">
-          <OrderActions order={order} role={role} invoice={invoice} onNotice={setNotice} />
-          {!draft && <InvoiceLink invoice={invoice} />}
+          <OrderActions order={order} role={role} onNotice={setNotice} />
+          <InvoiceLink invoice={invoice} />
         </aside>
       </div>
     </>

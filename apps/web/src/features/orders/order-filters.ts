@@ -14,7 +14,7 @@ import type { SearchParamsLike } from "@/lib/search-params";
  */
 export type OrderFilters = RecordFilters<OrderStatus>;
 
-export const ORDERS_PER_PAGE = 20;
+const ORDERS_PER_PAGE = 20;
 
 export function readOrderFilters(params: SearchParamsLike): OrderFilters {
   return readRecordFilters(params, orderStatus);

@@ -1,8 +1,8 @@
 "use client";
 
-import { updateOrderItemInput } from "@tally/validators";
+import { formatMoney, updateOrderItemInput } from "@tally/validators";
 import { type FormEvent, useId, useState } from "react";
-import { formatMoney } from "@/lib/money";
+import { DISPLAY_LOCALE } from "@/lib/locale";
 import { useHydrated } from "@/lib/use-hydrated";
 import type { Order, OrderLine } from "./order";
 import type { OrderEdits } from "./use-order-edits";
@@ -44,7 +44,7 @@ export function OrderLines({ order, edits }: OrderLinesProps) {
               {line.productName}
               <span className="sku-hint">{line.sku}</span>
             </th>
-            <td className="number">{formatMoney(line.unitPriceMinor, currency)}</td>
+            <td className="number">{formatMoney(line.unitPriceMinor, currency, DISPLAY_LOCALE)}</td>
             <td className="number">
               {edits ? (
                 <QuantityForm key={`${line.id}@${line.quantity}`} line={line} edits={edits} />
@@ -52,7 +52,7 @@ export function OrderLines({ order, edits }: OrderLinesProps) {
                 line.quantity
               )}
             </td>
-            <td className="number">{formatMoney(line.lineTotalMinor, currency)}</td>
+            <td className="number">{formatMoney(line.lineTotalMinor, currency, DISPLAY_LOCALE)}</td>
             {edits && (
               <td className="row-actions">
                 <button

@@ -1,11 +1,12 @@
 "use client";
 
+import { formatMoney } from "@tally/validators";
 import { keepPreviousData } from "@tanstack/react-query";
 import Link from "next/link";
 import { DateTime } from "@/components/date-time";
 import { PagedList } from "@/components/paged-list";
 import { StatusBadge } from "@/components/status-badge";
-import { formatMoney } from "@/lib/money";
+import { DISPLAY_LOCALE } from "@/lib/locale";
 import { trpc } from "@/trpc/react";
 import { ORDER_STATUS_LABELS, orderReference } from "./order";
 import { type OrderFilters, orderListInput } from "./order-filters";
@@ -48,7 +49,7 @@ export function OrderList({ filters }: { filters: OrderFilters }) {
                 </td>
                 <td className="number">{order._count.lines}</td>
                 <td className="number">
-                  {order.currency ? formatMoney(order.totalMinor, order.currency) : "—"}
+                  {order.currency ? formatMoney(order.totalMinor, order.currency, DISPLAY_LOCALE) : "—"}
                 </td>
                 <td className="nowrap">
                   <DateTime value={order.createdAt} />

@@ -1,14 +1,16 @@
-import { formatMoney } from "@/lib/money";
+import { formatMoney } from "@tally/validators";
+import { DISPLAY_LOCALE } from "@/lib/locale";
 import type { Order } from "./order";
 
-const percent = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 2 });
+const percent = new Intl.NumberFormat(DISPLAY_LOCALE, { style: "percent", maximumFractionDigits: 2 });
 
 /**
  * The server's totals, as computed from the lines in integer minor units.
  * Announced politely, so a screen reader hears the new total after an edit.
  */
 export function OrderTotals({ order }: { order: Order }) {
-  const money = (minor: number) => (order.currency ? formatMoney(minor, order.currency) : "—");
+  const money = (minor: number) =>
+    order.currency ? formatMoney(minor, order.currency, DISPLAY_LOCALE) : "—";
   return (
     <dl className="totals" aria-label="Totals" aria-live="polite">
       <div>

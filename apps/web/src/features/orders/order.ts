@@ -4,7 +4,6 @@ import type { OrderStatus } from "@tally/validators";
 /** An order with its lines and totals, as the API returns it. */
 export type Order = RouterOutputs["orders"]["get"];
 export type OrderLine = Order["lines"][number];
-export type OrderSummary = RouterOutputs["orders"]["list"]["items"][number];
 
 export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
   draft: "Draft",

@@ -1,11 +1,12 @@
 "use client";
 
+import { formatMoney } from "@tally/validators";
 import Link from "next/link";
 import { DateTime } from "@/components/date-time";
 import { PagedList } from "@/components/paged-list";
 import { StatusBadge } from "@/components/status-badge";
 import { invoiceTitle } from "@/features/invoices/invoice";
-import { formatMoney } from "@/lib/money";
+import { DISPLAY_LOCALE } from "@/lib/locale";
 import { trpc } from "@/trpc/react";
 import { PAYMENT_STATUS_LABELS } from "./payment";
 import { firstPaymentsPage } from "./payment-pages";
@@ -50,7 +51,9 @@ export function PaymentList() {
                 <td>
                   <StatusBadge status={payment.status} label={PAYMENT_STATUS_LABELS[payment.status]} />
                 </td>
-                <td className="number">{formatMoney(payment.amountMinor, payment.currency)}</td>
+                <td className="number">
+                  {formatMoney(payment.amountMinor, payment.currency, DISPLAY_LOCALE)}
+                </td>
               </tr>
             ))}
           </tbody>

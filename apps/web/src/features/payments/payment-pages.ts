@@ -1,4 +1,4 @@
-export const PAYMENTS_PER_PAGE = 25;
+const PAYMENTS_PER_PAGE = 25;
 
 /** The first page's input, prefetched by the payments page. */
 export const firstPaymentsPage = { limit: PAYMENTS_PER_PAGE };

@@ -8,9 +8,9 @@ import type { ProductListInput } from "./product";
  */
 export type ProductFilters = { search: string; includeArchived: boolean };
 
-export const PRODUCTS_PER_PAGE = 20;
-export const SEARCH_PARAM = "q";
-export const ARCHIVED_PARAM = "archived";
+const PRODUCTS_PER_PAGE = 20;
+const SEARCH_PARAM = "q";
+const ARCHIVED_PARAM = "archived";
 
 type SearchParamsLike = { get(name: string): string | null };
 

@@ -3,11 +3,12 @@ import {
   createProductInput,
   flattenIssues,
   type InputIssues,
+  minorToDecimal,
+  parseDecimalToMinor,
   type UpdateProductInput,
   updateProductInput,
 } from "@tally/validators";
 import type { ServerProblem } from "@/lib/issues";
-import { minorToDecimal, parseDecimalToMinor } from "@/lib/money";
 import type { Product } from "./product";
 
 /**
@@ -85,7 +86,7 @@ const formFieldFor: Record<string, ProductField> = {
 };
 
 /** Places schema or server issues on form fields; update issues arrive as `patch.<field>`. */
-export function productFormErrors({ formErrors, fieldErrors }: InputIssues): ProductFormErrors {
+function productFormErrors({ formErrors, fieldErrors }: InputIssues): ProductFormErrors {
   const errors: ProductFormErrors = { fields: {}, form: [...formErrors] };
   for (const [path, messages] of Object.entries(fieldErrors)) {
     const field = formFieldFor[path.replace(/^patch\./, "")];

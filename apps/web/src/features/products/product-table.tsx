@@ -1,6 +1,7 @@
 "use client";
 
-import { formatMoney } from "@/lib/money";
+import { formatMoney } from "@tally/validators";
+import { DISPLAY_LOCALE } from "@/lib/locale";
 import { ArchiveToggle } from "./archive-toggle";
 import type { Product } from "./product";
 
@@ -10,7 +11,7 @@ type ProductTableProps = {
   onNotice: (message: string) => void;
 };
 
-const stockFormat = new Intl.NumberFormat("en-US");
+const stockFormat = new Intl.NumberFormat(DISPLAY_LOCALE);
 
 export function ProductTable({ products, onEdit, onNotice }: ProductTableProps) {
   return (
@@ -38,7 +39,7 @@ export function ProductTable({ products, onEdit, onNotice }: ProductTableProps) 
               {product.archivedAt && <span className="badge">Archived</span>}
             </th>
             <td className="sku">{product.sku}</td>
-            <td className="number">{formatMoney(product.priceMinor, product.currency)}</td>
+            <td className="number">{formatMoney(product.priceMinor, product.currency, DISPLAY_LOCALE)}</td>
             <td className="number">{stockFormat.format(product.stock)}</td>
             <td className="row-actions">
               <button type="button" aria-label={`Edit ${product.name}`} onClick={() => onEdit(product)}>

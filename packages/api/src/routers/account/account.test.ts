@@ -43,7 +43,7 @@ describe("sessions", () => {
     const phoneSession = sessions.find((session) => !session.current);
     await user.caller.account.sessions.revoke({ sessionId: phoneSession!.id });
     await expect(bearer(phone.token).account.me()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
-    await expect(user.caller.account.me()).resolves.toBeDefined();
+    await expect(user.caller.account.me()).resolves.toMatchObject({ user: { id: user.id } });
   });
 
   test("someone else's session is not found and stays valid", async () => {
@@ -53,7 +53,7 @@ describe("sessions", () => {
     await expect(
       mallory.caller.account.sessions.revoke({ sessionId: aliceSession!.id }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(alice.caller.account.me()).resolves.toBeDefined();
+    await expect(alice.caller.account.me()).resolves.toMatchObject({ user: { id: alice.id } });
   });
 
   test("signing out everywhere else keeps only the current session", async () => {

@@ -1,9 +1,8 @@
 import { type AuditEventInput, type Prisma, recordAuditEvent } from "@tally/db";
 import type { CursorPage, ListAuditEventsInput } from "@tally/validators";
-import { toPage } from "../../pagination.ts";
+import { newestFirst, type PageQuery } from "../../pagination.ts";
 import type { Db } from "../../transaction.ts";
 import type { AuthedContext, OrgContext } from "../../trpc.ts";
-import { type AuditKey, auditCursor } from "./audit.cursor.ts";
 import { type AuditEventView, auditEventSelect } from "./audit.select.ts";
 
 type AuditedAction = Omit<AuditEventInput, "actorUserId" | "requestId">;
@@ -17,7 +16,8 @@ export function recordAudit(ctx: AuthedContext, event: AuditedAction, db: Db = c
   return recordAuditEvent(db, { ...event, actorUserId: ctx.user.id, requestId: ctx.requestId });
 }
 
-export type ListAuditEventsQuery = Omit<ListAuditEventsInput, "cursor"> & { cursor?: AuditKey | undefined };
+export const auditPages = newestFirst("createdAt");
+export type ListAuditEventsQuery = PageQuery<typeof auditPages, ListAuditEventsInput>;
 
 /**
  * Newest first. An organisation's log holds its own events plus failed
@@ -42,13 +42,12 @@ export async function listAuditEvents(
   if (input.actorUserId) filters.push({ actorUserId: input.actorUserId });
   if (input.targetId) filters.push({ targetId: input.targetId });
   if (input.from || input.to) filters.push({ createdAt: { gte: input.from, lte: input.to } });
-  if (input.cursor) filters.push(auditCursor.after(input.cursor));
-
-  const rows = await ctx.db.auditEvent.findMany({
-    where: { AND: filters },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: input.limit + 1,
-    select: auditEventSelect,
-  });
-  return toPage(rows, input.limit, auditCursor.encode);
+  return auditPages.fetchPage(input, ({ after, orderBy, take }) =>
+    ctx.db.auditEvent.findMany({
+      where: { AND: [...filters, after] },
+      orderBy,
+      take,
+      select: auditEventSelect,
+    }),
+  );
 }

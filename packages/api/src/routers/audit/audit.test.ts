@@ -41,7 +41,7 @@ test("failed sign-ins against a member show in their organisation's log without 
   const org = await api.organisation("Guarded");
   await expect(
     api.auth.api.signInEmail({ body: { email: org.owner.email, password: "wrong password 123" } }),
-  ).rejects.toBeDefined();
+  ).rejects.toMatchObject({ status: "UNAUTHORIZED", body: { code: "INVALID_EMAIL_OR_PASSWORD" } });
   const { items } = await org.caller.audit.list({ action: "auth.sign_in_failed" });
   expect(items).toEqual([expect.objectContaining({ targetId: org.owner.id, actorUserId: null })]);
   expect(JSON.stringify(items)).not.toContain("wrong password");

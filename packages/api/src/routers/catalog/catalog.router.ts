@@ -6,18 +6,18 @@ import {
 } from "@tally/validators";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { orgProcedure, roleProcedure } from "../../trpc.ts";
-import { productCursor } from "./products.cursor.ts";
 import {
   createProduct,
   getProduct,
   listProducts,
+  productPages,
   setProductArchived,
   updateProduct,
 } from "./products.service.ts";
 
 const productsRouter = {
   list: orgProcedure
-    .input(listProductsInput.extend({ cursor: productCursor.input.optional() }).prefault({}))
+    .input(productPages.input(listProductsInput).prefault({}))
     .query(({ ctx, input }) => listProducts(ctx, input)),
   get: orgProcedure.input(productByIdInput).query(({ ctx, input }) => getProduct(ctx, input.id)),
   create: roleProcedure("admin")

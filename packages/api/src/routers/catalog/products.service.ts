@@ -7,12 +7,12 @@ import type {
 } from "@tally/validators";
 import { TRPCError } from "@trpc/server";
 import { isUniqueViolation, notFound } from "../../errors.ts";
-import { toPage } from "../../pagination.ts";
+import { alphabetical, type PageQuery } from "../../pagination.ts";
 import type { OrgContext } from "../../trpc.ts";
-import { type ProductKey, productCursor } from "./products.cursor.ts";
 import { type ProductView, productSelect } from "./products.select.ts";
 
-export type ListProductsQuery = Omit<ListProductsInput, "cursor"> & { cursor?: ProductKey | undefined };
+export const productPages = alphabetical();
+export type ListProductsQuery = PageQuery<typeof productPages, ListProductsInput>;
 
 /** Alphabetical pages; search matches name or SKU, case-insensitively. */
 export async function listProducts(
@@ -29,15 +29,9 @@ export async function listProducts(
       ],
     });
   }
-  if (input.cursor) filters.push(productCursor.after(input.cursor));
-
-  const rows = await ctx.db.product.findMany({
-    where: { AND: filters },
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-    take: input.limit + 1,
-    select: productSelect,
-  });
-  return toPage(rows, input.limit, productCursor.encode);
+  return productPages.fetchPage(input, ({ after, orderBy, take }) =>
+    ctx.db.product.findMany({ where: { AND: [...filters, after] }, orderBy, take, select: productSelect }),
+  );
 }
 
 export async function getProduct(ctx: OrgContext, id: string): Promise<ProductView> {

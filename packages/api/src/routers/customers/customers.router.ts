@@ -8,7 +8,7 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { orgProcedure } from "../../trpc.ts";
 import {
   createCustomer,
-  customerCursor,
+  customerPages,
   getCustomer,
   listCustomers,
   updateCustomer,
@@ -16,7 +16,7 @@ import {
 
 export const customersRouter = {
   list: orgProcedure
-    .input(listCustomersInput.extend({ cursor: customerCursor.input.optional() }).prefault({}))
+    .input(customerPages.input(listCustomersInput).prefault({}))
     .query(({ ctx, input }) => listCustomers(ctx, input)),
   get: orgProcedure.input(customerByIdInput).query(({ ctx, input }) => getCustomer(ctx, input.id)),
   create: orgProcedure.input(createCustomerInput).mutation(({ ctx, input }) => createCustomer(ctx, input)),

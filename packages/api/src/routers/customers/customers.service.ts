@@ -7,15 +7,13 @@ import type {
 } from "@tally/validators";
 import { TRPCError } from "@trpc/server";
 import { notFound } from "../../errors.ts";
-import { alphabetical, type CursorKey, toPage } from "../../pagination.ts";
+import { alphabetical, type PageQuery } from "../../pagination.ts";
 import type { OrgContext } from "../../trpc.ts";
 import { type CustomerView, customerSelect } from "./customers.select.ts";
 
 /** Customers page alphabetically, ties broken by id. */
-export const customerCursor = alphabetical();
-type CustomerKey = CursorKey<typeof customerCursor>;
-
-export type ListCustomersQuery = Omit<ListCustomersInput, "cursor"> & { cursor?: CustomerKey | undefined };
+export const customerPages = alphabetical();
+export type ListCustomersQuery = PageQuery<typeof customerPages, ListCustomersInput>;
 
 export async function listCustomers(
   ctx: OrgContext,
@@ -30,14 +28,9 @@ export async function listCustomers(
       ],
     });
   }
-  if (input.cursor) filters.push(customerCursor.after(input.cursor));
-  const rows = await ctx.db.customer.findMany({
-    where: { AND: filters },
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-    take: input.limit + 1,
-    select: customerSelect,
-  });
-  return toPage(rows, input.limit, customerCursor.encode);
+  return customerPages.fetchPage(input, ({ after, orderBy, take }) =>
+    ctx.db.customer.findMany({ where: { AND: [...filters, after] }, orderBy, take, select: customerSelect }),
+  );
 }
 
 export async function getCustomer(ctx: OrgContext, id: string): Promise<CustomerView> {

@@ -1,5 +1,21 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type { TestApi } from "../../testing/index.ts";
+import { receivePaymentEvent } from "../payments/payment-events.service.ts";
+
+/**
+ * A payment as the provider reports it, applied by the rule the webhook
+ * receiver calls once it has verified a delivery (packages/host/src/webhooks
+ * tests the signature side).
+ */
+export async function receivePayment(api: TestApi, invoiceId: string, amountMinor: number) {
+  const event = {
+    id: `evt_${randomUUID()}`,
+    type: "payment.succeeded",
+    data: { invoiceId, amountMinor, currency: "USD", paymentId: `pay_${randomUUID()}` },
+  };
+  const { outcome } = await receivePaymentEvent(api.db, event, randomUUID());
+  if (outcome !== "applied") throw new Error(`payment of ${invoiceId} not applied: ${outcome}`);
+}
 
 /** 10.00 USD a unit and no tax, so an order of n units totals n × 1000 minor units. */
 export const UNIT_PRICE_MINOR = 1000;

@@ -2,12 +2,11 @@ import { invoiceByIdInput, issueInvoiceInput, listInvoicesInput, voidInvoiceInpu
 import type { TRPCRouterRecord } from "@trpc/server";
 import { orgProcedure, roleProcedure } from "../../trpc.ts";
 import { issueInvoice, voidInvoice } from "./invoice-lifecycle.service.ts";
-import { invoiceCursor } from "./invoices.cursor.ts";
-import { getInvoice, listInvoices } from "./invoices.service.ts";
+import { getInvoice, invoicePages, listInvoices } from "./invoices.service.ts";
 
 export const invoicesRouter = {
   list: orgProcedure
-    .input(listInvoicesInput.extend({ cursor: invoiceCursor.input.optional() }).prefault({}))
+    .input(invoicePages.input(listInvoicesInput).prefault({}))
     .query(({ ctx, input }) => listInvoices(ctx, input)),
   get: orgProcedure.input(invoiceByIdInput).query(({ ctx, input }) => getInvoice(ctx, input.id)),
   issue: roleProcedure("admin")

@@ -1,4 +1,5 @@
 import type { Prisma } from "@tally/db";
+import type { InvoiceAction } from "./invoice-actions.ts";
 
 /** What an invoice row shows in lists and in the CSV export. */
 export const invoiceSummarySelect = {
@@ -16,7 +17,7 @@ export const invoiceSummarySelect = {
   order: { select: { customer: { select: { id: true, name: true } } } },
 } satisfies Prisma.InvoiceSelect;
 
-export const invoicePaymentSelect = {
+const invoicePaymentSelect = {
   id: true,
   provider: true,
   providerPaymentId: true,
@@ -45,4 +46,7 @@ export const invoiceSelect = {
 } satisfies Prisma.InvoiceSelect;
 
 export type InvoiceSummaryView = Prisma.InvoiceGetPayload<{ select: typeof invoiceSummarySelect }>;
-export type InvoiceView = Prisma.InvoiceGetPayload<{ select: typeof invoiceSelect }>;
+/** An invoice as every procedure returns it: the row, and what the caller may do with it now. */
+export type InvoiceView = Prisma.InvoiceGetPayload<{ select: typeof invoiceSelect }> & {
+  allowedActions: InvoiceAction[];
+};

@@ -1,9 +1,9 @@
 import type { Prisma } from "@tally/db";
 import type { CursorPage, InvoiceFilters, ListInvoicesInput } from "@tally/validators";
 import { notFound } from "../../errors.ts";
-import { toPage } from "../../pagination.ts";
+import { newestFirst, type PageQuery } from "../../pagination.ts";
 import type { OrgContext } from "../../trpc.ts";
-import { type InvoiceKey, invoiceCursor } from "./invoices.cursor.ts";
+import { allowedInvoiceActions } from "./invoice-actions.ts";
 import {
   type InvoiceSummaryView,
   type InvoiceView,
@@ -11,7 +11,8 @@ import {
   invoiceSummarySelect,
 } from "./invoices.select.ts";
 
-export type ListInvoicesQuery = Omit<ListInvoicesInput, "cursor"> & { cursor?: InvoiceKey | undefined };
+export const invoicePages = newestFirst("issuedAt");
+export type ListInvoicesQuery = PageQuery<typeof invoicePages, ListInvoicesInput>;
 
 /** Newest first; also what the CSV export pages through. */
 export async function listInvoices(
@@ -19,14 +20,14 @@ export async function listInvoices(
   input: ListInvoicesQuery,
 ): Promise<CursorPage<InvoiceSummaryView>> {
   const filters = invoiceFilterWhere(ctx.org.id, input);
-  if (input.cursor) filters.push(invoiceCursor.after(input.cursor));
-  const rows = await ctx.db.invoice.findMany({
-    where: { AND: filters },
-    orderBy: [{ issuedAt: "desc" }, { id: "desc" }],
-    take: input.limit + 1,
-    select: invoiceSummarySelect,
-  });
-  return toPage(rows, input.limit, invoiceCursor.encode);
+  return invoicePages.fetchPage(input, ({ after, orderBy, take }) =>
+    ctx.db.invoice.findMany({
+      where: { AND: [...filters, after] },
+      orderBy,
+      take,
+      select: invoiceSummarySelect,
+    }),
+  );
 }
 
 function invoiceFilterWhere(organizationId: string, filters: InvoiceFilters): Prisma.InvoiceWhereInput[] {
@@ -47,5 +48,5 @@ export async function getInvoice(
     select: invoiceSelect,
   });
   if (!invoice) throw notFound("Invoice", id);
-  return invoice;
+  return { ...invoice, allowedActions: allowedInvoiceActions(invoice, ctx.membership.role) };
 }

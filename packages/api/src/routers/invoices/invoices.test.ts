@@ -1,8 +1,6 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createTestApi, type TestApi } from "../../testing/index.ts";
-import { receivePaymentEvent } from "../payments/payment-events.service.ts";
-import { billingOrganisation, UNIT_PRICE_MINOR } from "./invoices.fixtures.ts";
+import { billingOrganisation, receivePayment, UNIT_PRICE_MINOR } from "./invoices.fixtures.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -12,18 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => api?.close());
 
-/**
- * A payment as the provider reports it, applied by the rule the webhook
- * receiver calls once it has verified a delivery (packages/host/src/webhooks).
- */
-async function pay(invoiceId: string, amountMinor: number) {
-  const event = {
-    id: `evt_${randomUUID()}`,
-    type: "payment.succeeded",
-    data: { invoiceId, amountMinor, currency: "USD", paymentId: `pay_${randomUUID()}` },
-  };
-  expect(await receivePaymentEvent(api.db, event, randomUUID())).toMatchObject({ outcome: "applied" });
-}
+const pay = (invoiceId: string, amountMinor: number) => receivePayment(api, invoiceId, amountMinor);
 
 describe("issuing", () => {
   test("an admin invoices a placed order for its total, due in the days asked for, and it is audited", async () => {

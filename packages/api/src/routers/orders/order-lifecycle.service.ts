@@ -4,20 +4,11 @@ import { TRPCError } from "@trpc/server";
 import { notFound } from "../../errors.ts";
 import { inTransaction } from "../../transaction.ts";
 import type { OrgContext } from "../../trpc.ts";
+import { TRANSITIONS, type Transition } from "./order-transitions.ts";
 import type { OrderView } from "./orders.select.ts";
 import { getOrder } from "./orders.service.ts";
 
 type Tx = Prisma.TransactionClient;
-
-/** Every status change an order can make, and from where. Paying happens through a payment, never by hand. */
-const TRANSITIONS = {
-  place: { from: ["draft"], to: "placed", stamp: "placedAt" },
-  cancel: { from: ["draft", "placed"], to: "cancelled", stamp: "cancelledAt" },
-  fulfil: { from: ["paid"], to: "fulfilled", stamp: "fulfilledAt" },
-  pay: { from: ["placed"], to: "paid", stamp: "paidAt" },
-} as const satisfies Record<string, { from: readonly OrderStatus[]; to: OrderStatus; stamp: string }>;
-
-type Transition = keyof typeof TRANSITIONS;
 
 /** Many concurrent placements can wait on the same product rows; give them time instead of failing. */
 const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
@@ -186,5 +177,4 @@ const PAST: Record<Transition, string> = {
   place: "placed",
   cancel: "cancelled",
   fulfil: "fulfilled",
-  pay: "paid",
 };

@@ -11,11 +11,11 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { orgProcedure, roleProcedure } from "../../trpc.ts";
 import { addOrderItem, removeOrderItem, updateOrderItem } from "./order-items.service.ts";
 import { cancelOrder, fulfilOrder, placeOrder } from "./order-lifecycle.service.ts";
-import { createOrder, getOrder, listOrders, orderCursor } from "./orders.service.ts";
+import { createOrder, getOrder, listOrders, orderPages } from "./orders.service.ts";
 
 export const ordersRouter = {
   list: orgProcedure
-    .input(listOrdersInput.extend({ cursor: orderCursor.input.optional() }).prefault({}))
+    .input(orderPages.input(listOrdersInput).prefault({}))
     .query(({ ctx, input }) => listOrders(ctx, input)),
   get: orgProcedure.input(orderByIdInput).query(({ ctx, input }) => getOrder(ctx, input.id)),
   create: orgProcedure.input(createOrderInput).mutation(({ ctx, input }) => createOrder(ctx, input)),

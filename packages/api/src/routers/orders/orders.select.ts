@@ -1,6 +1,7 @@
 import type { Prisma } from "@tally/db";
+import type { OrderAction } from "./order-actions.ts";
 
-export const orderLineSelect = {
+const orderLineSelect = {
   id: true,
   productId: true,
   sku: true,
@@ -42,5 +43,7 @@ export const orderSelect = {
   invoices: { select: { id: true, number: true, status: true }, orderBy: { number: "asc" } },
 } satisfies Prisma.OrderSelect;
 
-export type OrderView = Prisma.OrderGetPayload<{ select: typeof orderSelect }>;
+export type OrderRow = Prisma.OrderGetPayload<{ select: typeof orderSelect }>;
+/** An order as every procedure returns it: the row, and what the caller may do with it now. */
+export type OrderView = OrderRow & { allowedActions: OrderAction[] };
 export type OrderSummaryView = Prisma.OrderGetPayload<{ select: typeof orderSummarySelect }>;

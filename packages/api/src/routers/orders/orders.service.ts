@@ -1,17 +1,22 @@
 import type { Prisma } from "@tally/db";
 import type { CreateOrderInput, CursorPage, ListOrdersInput } from "@tally/validators";
 import { notFound } from "../../errors.ts";
-import { type CursorKey, newestFirst, toPage } from "../../pagination.ts";
+import { newestFirst, type PageQuery } from "../../pagination.ts";
 import { inTransaction } from "../../transaction.ts";
 import type { OrgContext } from "../../trpc.ts";
 import { recordAudit } from "../audit/audit.service.ts";
-import { type OrderSummaryView, type OrderView, orderSelect, orderSummarySelect } from "./orders.select.ts";
+import { allowedOrderActions } from "./order-actions.ts";
+import {
+  type OrderRow,
+  type OrderSummaryView,
+  type OrderView,
+  orderSelect,
+  orderSummarySelect,
+} from "./orders.select.ts";
 
 /** Newest first, ties broken by id. */
-export const orderCursor = newestFirst("createdAt");
-type OrderKey = CursorKey<typeof orderCursor>;
-
-export type ListOrdersQuery = Omit<ListOrdersInput, "cursor"> & { cursor?: OrderKey | undefined };
+export const orderPages = newestFirst("createdAt");
+export type ListOrdersQuery = PageQuery<typeof orderPages, ListOrdersInput>;
 
 export async function listOrders(
   ctx: OrgContext,
@@ -21,14 +26,9 @@ export async function listOrders(
   if (input.status) filters.push({ status: input.status });
   if (input.customerId) filters.push({ customerId: input.customerId });
   if (input.from || input.to) filters.push({ createdAt: { gte: input.from, lte: input.to } });
-  if (input.cursor) filters.push(orderCursor.after(input.cursor));
-  const rows = await ctx.db.order.findMany({
-    where: { AND: filters },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: input.limit + 1,
-    select: orderSummarySelect,
-  });
-  return toPage(rows, input.limit, orderCursor.encode);
+  return orderPages.fetchPage(input, ({ after, orderBy, take }) =>
+    ctx.db.order.findMany({ where: { AND: [...filters, after] }, orderBy, take, select: orderSummarySelect }),
+  );
 }
 
 export async function getOrder(
@@ -38,7 +38,11 @@ export async function getOrder(
 ): Promise<OrderView> {
   const order = await db.order.findFirst({ where: { id, organizationId: ctx.org.id }, select: orderSelect });
   if (!order) throw notFound("Order", id);
-  return order;
+  return withAllowedActions(ctx, order);
+}
+
+function withAllowedActions(ctx: OrgContext, order: OrderRow): OrderView {
+  return { ...order, allowedActions: allowedOrderActions(order, ctx.membership.role) };
 }
 
 /** A draft for one of the organisation's customers, taxed at the organisation's current rate; its audit row commits with it. */
@@ -63,6 +67,6 @@ export function createOrder(ctx: OrgContext, input: CreateOrderInput): Promise<O
       { organizationId: ctx.org.id, action: "order.created", targetType: "order", targetId: order.id },
       tx,
     );
-    return order;
+    return withAllowedActions(ctx, order);
   });
 }

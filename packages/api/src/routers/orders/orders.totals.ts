@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 
 /** Orders stay well inside a 32-bit column: 10,000,000.00 in a two-decimal currency. */
-export const MAX_ORDER_TOTAL_MINOR = 1_000_000_000;
+const MAX_ORDER_TOTAL_MINOR = 1_000_000_000;
 
 export type PricedLine = { unitPriceMinor: number; quantity: number };
 export type OrderTotals = { subtotalMinor: number; taxMinor: number; totalMinor: number };

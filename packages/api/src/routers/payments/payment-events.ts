@@ -23,7 +23,7 @@ export const paymentEventData = z.object({
   currency: currencyCode,
 });
 
-export const HANDLED_EVENT_TYPES = ["payment.succeeded", "payment.failed"] as const;
+const HANDLED_EVENT_TYPES = ["payment.succeeded", "payment.failed"] as const;
 export type HandledEventType = (typeof HANDLED_EVENT_TYPES)[number];
 
 export type PaymentEventEnvelope = z.infer<typeof paymentEventEnvelope>;

@@ -1,11 +1,11 @@
 import type { Prisma } from "@tally/db";
 import type { CursorPage, ListPaymentsInput } from "@tally/validators";
-import { toPage } from "../../pagination.ts";
+import { newestFirst, type PageQuery } from "../../pagination.ts";
 import type { OrgContext } from "../../trpc.ts";
-import { type PaymentKey, paymentCursor } from "./payments.cursor.ts";
 import { type PaymentView, paymentSelect } from "./payments.select.ts";
 
-export type ListPaymentsQuery = Omit<ListPaymentsInput, "cursor"> & { cursor?: PaymentKey | undefined };
+export const paymentPages = newestFirst("receivedAt");
+export type ListPaymentsQuery = PageQuery<typeof paymentPages, ListPaymentsInput>;
 
 /** Every attempt, succeeded or failed, newest first; another organisation's invoice id simply matches nothing. */
 export async function listPayments(
@@ -14,12 +14,7 @@ export async function listPayments(
 ): Promise<CursorPage<PaymentView>> {
   const filters: Prisma.PaymentWhereInput[] = [{ organizationId: ctx.org.id }];
   if (input.invoiceId) filters.push({ invoiceId: input.invoiceId });
-  if (input.cursor) filters.push(paymentCursor.after(input.cursor));
-  const rows = await ctx.db.payment.findMany({
-    where: { AND: filters },
-    orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
-    take: input.limit + 1,
-    select: paymentSelect,
-  });
-  return toPage(rows, input.limit, paymentCursor.encode);
+  return paymentPages.fetchPage(input, ({ after, orderBy, take }) =>
+    ctx.db.payment.findMany({ where: { AND: [...filters, after] }, orderBy, take, select: paymentSelect }),
+  );
 }

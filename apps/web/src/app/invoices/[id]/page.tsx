@@ -9,11 +9,11 @@ type InvoicePageProps = { params: Promise<{ id: string }> };
 
 export default async function InvoicePage({ params }: InvoicePageProps) {
   const { id } = await params;
-  const viewer = await requireMember(`/invoices/${encodeURIComponent(id)}`);
+  await requireMember(`/invoices/${encodeURIComponent(id)}`);
   await trpc.invoices.get.prefetch({ id });
   return (
     <HydrateClient>
-      <InvoiceDetail id={id} role={viewer.role} />
+      <InvoiceDetail id={id} />
     </HydrateClient>
   );
 }

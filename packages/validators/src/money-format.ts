@@ -1,26 +1,31 @@
 /**
- * Money arrives from the API as integer minor units plus a currency code.
- * Conversions here are string and integer arithmetic, never `price * 100`,
- * so 0.29 becomes 29 and not 28.999999999999996.
+ * Money arrives from the API as integer minor units plus a currency code; this
+ * is the one place web and mobile turn it into text and back. Conversions are
+ * string and integer arithmetic, never `price * 100`, so 0.29 becomes 29 and
+ * not 28.999999999999996.
  */
-
-/** Server and browser must format identically, or hydration sees different text. */
-export const DISPLAY_LOCALE = "en-US";
 
 const DEFAULT_DIGITS = 2;
 
-/** Digits after the decimal point: 2 for USD, 0 for JPY, 3 for BHD. */
+/** Digits after the decimal point: 2 for USD, 0 for JPY, 3 for BHD (the same in every locale). */
 export function currencyDigits(currency: string): number {
   try {
-    const options = new Intl.NumberFormat(DISPLAY_LOCALE, { style: "currency", currency }).resolvedOptions();
+    const options = new Intl.NumberFormat("en-US", { style: "currency", currency }).resolvedOptions();
     return options.maximumFractionDigits ?? DEFAULT_DIGITS;
   } catch {
     return DEFAULT_DIGITS; // not a currency code; the form reports that on the currency field
   }
 }
 
-export function formatMoney(minor: number, currency: string): string {
-  const format = new Intl.NumberFormat(DISPLAY_LOCALE, { style: "currency", currency });
+/**
+ * 649 USD → "$6.49". `locale` undefined means the runtime's own (the phone's);
+ * a server-rendered page passes a fixed one so server and browser agree.
+ * An order has no currency until its first line, and then every amount is zero:
+ * without one the number is shown bare.
+ */
+export function formatMoney(minor: number, currency: string | null, locale?: string): string {
+  if (!currency) return new Intl.NumberFormat(locale).format(minor);
+  const format = new Intl.NumberFormat(locale, { style: "currency", currency });
   return format.format(minor / 10 ** currencyDigits(currency));
 }
 

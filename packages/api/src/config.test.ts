@@ -1,0 +1,18 @@
+import { ConfigError } from "@tally/validators";
+import { expect, test } from "vitest";
+import { processConfigFromEnv } from "./config.ts";
+
+test("development keeps internal error messages; tests are silent unless asked; otherwise info", () => {
+  expect(processConfigFromEnv({ NODE_ENV: "development" })).toEqual({ development: true, logLevel: "info" });
+  expect(processConfigFromEnv({ NODE_ENV: "test" })).toEqual({ development: false, logLevel: "silent" });
+  expect(processConfigFromEnv({ NODE_ENV: "test", LOG_LEVEL: "debug" })).toEqual({
+    development: false,
+    logLevel: "debug",
+  });
+  expect(processConfigFromEnv({ NODE_ENV: "production" })).toEqual({ development: false, logLevel: "info" });
+});
+
+test("a bad LOG_LEVEL is one line naming it", () => {
+  expect(() => processConfigFromEnv({ LOG_LEVEL: "loud" })).toThrow(ConfigError);
+  expect(() => processConfigFromEnv({ LOG_LEVEL: "loud" })).toThrow(/^Invalid configuration: LOG_LEVEL: /);
+});
