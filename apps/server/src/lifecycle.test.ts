@@ -18,7 +18,8 @@ test("stopping lets an in-flight request finish, refuses new ones, then releases
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 
   const inFlight = fetch(url).then((response) => response.text());
-  await sleep(50);
+  // Stop once the request is being handled, however long the connection took on a loaded machine.
+  await once(server, "request");
   const stopped = stopServer(server, 5_000, async () => {
     events.push("released");
   });
@@ -38,7 +39,7 @@ test("a request that outlives the grace period is cut off so shutdown still comp
   await once(server, "listening");
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   const hanging = fetch(url).catch((error: unknown) => error);
-  await sleep(50);
+  await once(server, "request");
 
   let released = false;
   expect(
