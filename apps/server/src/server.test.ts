@@ -79,18 +79,25 @@ test("the auth handler is mounted at /api/auth", async () => {
 test("each call logs one line with its path, actor, status and duration, and no input", async () => {
   const marker = "secret-echo-value";
   const input = encodeURIComponent(JSON.stringify({ json: { echo: marker } }));
+  const requestId = `log-line-${Date.now()}`;
   await fetch(`${server.url}/trpc/health.ping?input=${input}`, {
-    headers: { authorization: "Bearer not-a-real-token" },
+    headers: { authorization: "Bearer not-a-real-token", "x-request-id": requestId },
   });
-  await new Promise((resolve) => setTimeout(resolve, 100));
-  const line = server.lines.findLast((entry) => entry.includes('"path":"health.ping"'));
+  // The line is written after the response; on a loaded machine it can take a moment to arrive.
+  const deadline = Date.now() + 5_000;
+  let line: string | undefined;
+  while (!line && Date.now() < deadline) {
+    line = server.lines.find((entry) => entry.includes(`"requestId":"${requestId}"`));
+    if (!line) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   expect(line && JSON.parse(line)).toMatchObject({
+    path: "health.ping",
     msg: "call",
     status: "ok",
     type: "query",
     actor: { type: "anonymous" },
     durationMs: expect.any(Number),
-    requestId: expect.any(String),
+    requestId,
   });
   const everything = server.lines.join("\n");
   expect(everything).not.toContain(marker);
