@@ -1,0 +1,6 @@
+import { databaseProjects } from "@tally/db/testing/vitest";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: { testTimeout: 60_000, hookTimeout: 120_000, projects: databaseProjects() },
+});
