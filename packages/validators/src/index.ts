@@ -11,3 +11,4 @@ export * from "./money-format.ts";
 export * from "./orders.ts";
 export * from "./org.ts";
 export * from "./pagination.ts";
+export * from "./reports.ts";
