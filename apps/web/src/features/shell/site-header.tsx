@@ -23,6 +23,7 @@ export async function SiteHeader() {
             {showsAdminControls(viewer.role) && <NavLink href="/payments">Payments</NavLink>}
             <NavLink href="/customers">Customers</NavLink>
             <NavLink href="/products">Products</NavLink>
+            <NavLink href="/reports">Reports</NavLink>
             <NavLink href="/members">Members</NavLink>
             {showsAdminControls(viewer.role) && <NavLink href="/audit">Audit log</NavLink>}
             <NavLink href="/settings">Settings</NavLink>

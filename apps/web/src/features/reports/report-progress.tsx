@@ -1,0 +1,19 @@
+import { percentDone, type Report } from "./report";
+
+/** A native progress bar: screen readers announce its value; the words say the same for everyone. */
+export function ReportProgress({ report }: { report: Report }) {
+  const percent = percentDone(report);
+  if (report.status === "queued") return <span className="muted">Waiting for a worker…</span>;
+  if (report.status !== "running") return null;
+  const label = `Report progress${percent === null ? "" : `: ${percent}%`}`;
+  return (
+    <span className="report-progress">
+      <progress max={100} value={percent ?? undefined} aria-label={label} />
+      <span className="muted">
+        {report.rowsTotal === null
+          ? "Counting orders…"
+          : `${report.rowsDone.toLocaleString("en")} of ${report.rowsTotal.toLocaleString("en")} orders`}
+      </span>
+    </span>
+  );
+}
