@@ -81,8 +81,8 @@ export function cancelReport(ctx: OrgContext, id: string): Promise<ReportView> {
   });
 }
 
-/** The finished CSV for a member of its organisation, until it expires. */
-export async function reportFile(ctx: OrgContext, id: string): Promise<{ name: string; csv: Uint8Array }> {
+/** The finished CSV for a member of its organisation, until it expires; hosts serve it as a download. */
+export async function downloadReport(ctx: OrgContext, id: string): Promise<{ name: string; csv: string }> {
   const report = await ctx.db.reportRun.findFirst({
     where: { id, organizationId: ctx.org.id },
     select: { status: true, groupBy: true, from: true, to: true, expiresAt: true, file: { select: { csv: true } } },
@@ -93,5 +93,8 @@ export async function reportFile(ctx: OrgContext, id: string): Promise<{ name: s
   if (report.expiresAt && report.expiresAt < new Date())
     throw new TRPCError({ code: "NOT_FOUND", message: `Report ${id} has expired: create it again` });
   const day = (date: Date) => date.toISOString().slice(0, 10);
-  return { name: `sales-by-${report.groupBy}-${day(report.from)}-${day(report.to)}.csv`, csv: report.file.csv };
+  return {
+    name: `sales-by-${report.groupBy}-${day(report.from)}-${day(report.to)}.csv`,
+    csv: Buffer.from(report.file.csv).toString("utf8"),
+  };
 }
