@@ -2,16 +2,24 @@ import type { PrismaClient } from "@tally/db";
 import { type JobHandlers, jobCatalogue } from "@tally/jobs";
 import type { Logger } from "./logger.ts";
 import { markOverdueInvoices } from "./routers/invoices/mark-overdue.ts";
-import { failSalesReport, runSalesReport } from "./routers/reports/sales-report.ts";
+import { failSalesReport, type ReportPacing, runSalesReport } from "./routers/reports/sales-report.ts";
 
 const REPORT_RETRIES = jobCatalogue["reports.run"].options.retryLimit ?? 0;
 
 /** What each kind of job does, over the database; the host's worker runs them (packages/host). */
-export function jobHandlers({ db, log }: { db: PrismaClient; log: Logger }): JobHandlers {
+export function jobHandlers({
+  db,
+  log,
+  reportPacing,
+}: {
+  db: PrismaClient;
+  log: Logger;
+  reportPacing?: ReportPacing;
+}): JobHandlers {
   return {
     "reports.run": async (job) => {
       try {
-        const outcome = await runSalesReport(db, job.data, job.signal);
+        const outcome = await runSalesReport(db, job.data, job.signal, reportPacing);
         log.info({ job: job.id, report: job.data.reportId, outcome }, "report run");
       } catch (error) {
         // The queue keeps the error and retries; after the last try the member is told, in words.

@@ -3,6 +3,13 @@ import { reportRowsCsv } from "./report-csv.ts";
 
 /** Orders read per step: one short transaction-free query each, so no lock or snapshot is held for the run. */
 const BATCH = 2_000;
+
+/**
+ * How a run paces itself: orders per batch, and a pause between batches that
+ * leaves the database to interactive requests (0 by default; tests slow a run
+ * down to watch it).
+ */
+export type ReportPacing = { batchSize?: number; pauseMs?: number };
 /** How long a finished report can be downloaded. */
 export const REPORT_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -33,6 +40,7 @@ export async function runSalesReport(
   db: PrismaClient,
   { organizationId, reportId }: { organizationId: string; reportId: string },
   signal?: AbortSignal,
+  { batchSize = BATCH, pauseMs = 0 }: ReportPacing = {},
 ): Promise<RunOutcome> {
   const claimed = await claimRun(db, organizationId, reportId);
   if (!claimed) return "missing";
@@ -47,7 +55,7 @@ export async function runSalesReport(
       SELECT id FROM "order"
       WHERE "organizationId" = ${organizationId} AND status IN ('placed', 'paid', 'fulfilled')
         AND "placedAt" >= ${from} AND "placedAt" < ${to} AND id > ${cursor}
-      ORDER BY id LIMIT ${BATCH}`;
+      ORDER BY id LIMIT ${batchSize}`;
     if (ids.length === 0) break;
     for (const row of await aggregate(db, organizationId, groupBy, ids.map(({ id }) => id))) merge(groups, row);
     cursor = ids.at(-1)?.id ?? cursor;
@@ -57,6 +65,7 @@ export async function runSalesReport(
       data: { rowsDone: done },
     });
     if (stillHeld.count === 0) return (await isCancelled(db, reportId)) ? "cancelled" : "superseded";
+    if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
   }
 
   const rows = [...groups.values()].sort(
