@@ -7,6 +7,7 @@ import { invoicesRouter } from "./routers/invoices/invoices.router.ts";
 import { ordersRouter } from "./routers/orders/orders.router.ts";
 import { orgRouter } from "./routers/org/org.router.ts";
 import { paymentsRouter } from "./routers/payments/payments.router.ts";
+import { reportsRouter } from "./routers/reports/reports.router.ts";
 import { createCallerFactory, createTRPCRouter } from "./trpc.ts";
 
 export const appRouter = createTRPCRouter({
@@ -19,6 +20,7 @@ export const appRouter = createTRPCRouter({
   orders: ordersRouter,
   invoices: invoicesRouter,
   payments: paymentsRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

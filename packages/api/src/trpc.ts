@@ -7,6 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { type Auth, type AuthSession, confirmCaller, lookUpSession } from "@tally/auth";
 import type { PrismaClient } from "@tally/db";
+import type { Queue } from "@tally/jobs";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { defaultRulesConfig, processConfig, type RulesConfig } from "./config.ts";
 import { formatError } from "./errors.ts";
@@ -49,6 +50,7 @@ export type ContextInnerOptions = {
   safety?: RequestSafety;
   requestId?: string;
   logger?: Logger;
+  queue?: Queue | null;
 };
 
 export type Context = DbScope & {
@@ -60,6 +62,8 @@ export type Context = DbScope & {
   safety: RequestSafety;
   requestId: string;
   log: Logger;
+  /** Where background work is enqueued (in the caller's transaction); null in a host run without one. */
+  queue: Queue | null;
 };
 
 export function createContextInner({
@@ -72,6 +76,7 @@ export function createContextInner({
   safety = { credential: "none", crossSite: false },
   requestId = randomUUID(),
   logger,
+  queue = null,
 }: ContextInnerOptions): Context {
   return {
     /** What every query goes through: the client, or the transaction a middleware opened (transaction.ts). */
@@ -86,6 +91,7 @@ export function createContextInner({
     requestId,
     // The request id goes on each line rather than into a child logger: a child per request costs more than the call it logs.
     log: logger ?? rootLogger,
+    queue,
   };
 }
 
@@ -103,10 +109,12 @@ export function createContext({
   headers,
   safety,
   config = defaultRulesConfig,
+  queue = null,
 }: {
   db: PrismaClient;
   auth: Auth;
   headers: Headers;
+  queue?: Queue | null;
   /** Computed by the host from the request (or, for a forwarded call, by the web app that received it). */
   safety: RequestSafety;
   config?: RulesConfig;
@@ -117,6 +125,7 @@ export function createContext({
     auth,
     headers,
     config,
+    queue,
     safety,
     requestId: incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID(),
   };

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { type AuthConfig, createAuth } from "@tally/auth";
 import { createTestDatabase, type TestDatabase } from "@tally/db/testing";
+import { openQueue } from "@tally/jobs";
 import type { MemberRole } from "@tally/validators";
 import { createCaller } from "../root.ts";
 import { createContext, type RequestSafety } from "../trpc.ts";
@@ -43,9 +44,11 @@ export async function createTestApi({
   const database: TestDatabase = await createTestDatabase();
   const db = database.prisma;
   const auth = createAuth({ prisma: db, config: testAuthConfig, signInLimits: signInLimits ?? roomyLimits });
+  // Procedures enqueue into it; tests that want the jobs run start their own workers on it.
+  const queue = await openQueue({ url: database.url });
 
   const callerWith = (headers: Headers) =>
-    createCaller(() => createContext({ db, auth, headers, safety: testSafety(headers) }));
+    createCaller(() => createContext({ db, auth, headers, safety: testSafety(headers), queue }));
 
   async function signUp(name = "Test user"): Promise<TestUser> {
     const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${randomBytes(4).toString("hex")}@example.test`;
@@ -102,7 +105,11 @@ export async function createTestApi({
       return { alice: await organisation("Alice Ltd"), bob: await organisation("Bob GmbH") };
     },
     anonymous: () => callerWith(new Headers()),
-    close: () => database.close(),
+    queue,
+    async close() {
+      await queue.stop({ graceful: false });
+      await database.close();
+    },
   };
 }
 
