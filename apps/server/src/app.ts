@@ -17,7 +17,7 @@ import {
 import { fromNodeHeaders, toNodeHandler } from "better-auth/node";
 
 export type AppOptions = {
-  runtime: Pick<Runtime, "db" | "auth" | "logger" | "config">;
+  runtime: Pick<Runtime, "db" | "auth" | "logger" | "config" | "queue">;
   expressLane: boolean;
   /** Behind a reverse proxy that sets x-forwarded-for; otherwise the socket's address is the client's. */
   trustProxy?: boolean;
@@ -32,7 +32,7 @@ export function createApp({
   trustProxy = false,
   verifyForwarded = null,
 }: AppOptions): RequestListener {
-  const { db, auth, logger, config } = runtime;
+  const { db, auth, logger, config, queue } = runtime;
   const authHandler = toNodeHandler(auth);
   const applyCors = createCors(auth.options.trustedOrigins ?? []);
   const exportInvoices = createInvoiceExportHandler({ db, auth });
@@ -51,6 +51,7 @@ export function createApp({
           auth,
           headers,
           config: config.rules,
+          queue,
           safety: safety ?? requestSafety(headers, auth.options.trustedOrigins),
         });
       // Anonymous direct calls get their context without waiting on anything.

@@ -13,6 +13,10 @@ const serverEnv = z.object({
   TALLY_SERVICE_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   /** Serve plain tRPC calls without the official adapter's per-request overhead (docs/decisions/003). */
   TALLY_EXPRESS_LANE: z.stringbool().default(true),
+  /** Run background jobs (reports, the daily overdue run) in this process too; `pnpm start:worker` runs them alone. */
+  TALLY_WORKERS: z.stringbool().default(true),
+  /** Jobs of each kind one process runs at once. */
+  TALLY_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
 });
 
 export type ServerConfig = z.infer<typeof serverEnv> & { host: HostConfig };

@@ -7,7 +7,9 @@ import { stopServer } from "./lifecycle.ts";
 
 async function main() {
   const config = loadConfig();
-  const runtime = await openRuntime(config.host);
+  const runtime = await openRuntime(config.host, {
+    workers: config.TALLY_WORKERS && { concurrency: config.TALLY_WORKER_CONCURRENCY },
+  });
   const server = createServer(
     createApp({
       runtime,
@@ -27,7 +29,7 @@ async function main() {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
   logger.info(
-    { url: `http://${config.HOST}:${port}`, database: runtime.databaseKind },
+    { url: `http://${config.HOST}:${port}`, database: runtime.databaseKind, workers: config.TALLY_WORKERS },
     "tally server listening",
   );
 

@@ -2,7 +2,9 @@ import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "./root.ts";
 
 export { defaultRulesConfig, type RulesConfig, rulesConfigFromEnv } from "./config.ts";
+export { type CsvCell, csvRecord } from "./csv.ts";
 export { describeIssues, formatError } from "./errors.ts";
+export { jobHandlers } from "./jobs.ts";
 export { type Logger, logger } from "./logger.ts";
 export { type AppRouter, appRouter, createCaller } from "./root.ts";
 export type { InvoiceSummaryView } from "./routers/invoices/invoices.select.ts";

@@ -24,7 +24,11 @@ export function jobHandlers({
       } catch (error) {
         // The queue keeps the error and retries; after the last try the member is told, in words.
         if (job.retryCount >= REPORT_RETRIES)
-          await failSalesReport(db, job.data, "The report could not be computed. Try again, or with a shorter range.");
+          await failSalesReport(
+            db,
+            job.data,
+            "The report could not be computed. Try again, or with a shorter range.",
+          );
         throw error;
       }
     },

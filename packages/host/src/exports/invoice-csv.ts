@@ -1,5 +1,5 @@
 import type { InvoiceSummaryView } from "@tally/api";
-import { type CsvCell, csvRecord } from "./csv.ts";
+import { type CsvCell, csvRecord } from "@tally/api";
 
 export const INVOICE_CSV_HEADER = csvRecord([
   "number",

@@ -3,6 +3,7 @@ import type { RulesConfig } from "@tally/api";
 import { appRouter, createContext, logger } from "@tally/api";
 import { type Auth, lookUpSession } from "@tally/auth";
 import type { PrismaClient } from "@tally/db";
+import type { Queue } from "@tally/jobs";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { boundRequestBody, closingConnection, exceedsBatchLimit } from "../limits/bounded-request.ts";
 import type { TrpcLimits } from "../limits/limits-config.ts";
@@ -24,6 +25,7 @@ export function createTrpcEndpoint({
   forwarding,
   limits,
   rules,
+  queue = null,
 }: {
   db: PrismaClient;
   auth: Auth;
@@ -32,6 +34,8 @@ export function createTrpcEndpoint({
   limits: TrpcLimits;
   /** The rules' own settings (idempotency TTL); the defaults when omitted. */
   rules?: RulesConfig;
+  /** Where procedures enqueue background work; null only in tests of HTTP alone. */
+  queue?: Queue | null;
 }): (req: Request) => Promise<Response> {
   const local = (req: Request) =>
     fetchRequestHandler({
@@ -45,6 +49,7 @@ export function createTrpcEndpoint({
           auth,
           headers: req.headers,
           ...(rules ? { config: rules } : {}),
+          queue,
           safety: requestSafety(req.headers, auth.options.trustedOrigins),
         }),
       onError: ({ error, path }) => {

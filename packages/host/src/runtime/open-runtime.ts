@@ -1,6 +1,7 @@
-import { type Logger, logger } from "@tally/api";
+import { jobHandlers, type Logger, logger } from "@tally/api";
 import { type Auth, createAuth } from "@tally/auth";
 import { type Database, openDatabase, type PrismaClient } from "@tally/db";
+import { openQueue, type Queue, startWorkers } from "@tally/jobs";
 import type { HostConfig } from "./host-config.ts";
 
 /** What a host needs to serve the rules: built once per process from validated configuration. */
@@ -11,19 +12,44 @@ export type Runtime = {
   logger: Logger;
   /** "postgres" (DATABASE_URL) or "embedded" (the server in TALLY_DATA_DIR). */
   databaseKind: Database["kind"];
-  /** Closes this process's connections to the database. */
+  /** The job queue in the same database: procedures enqueue into it inside their transactions. */
+  queue: Queue;
+  /** Finishes or releases the jobs this process is running, then closes its connections. */
   close(): Promise<void>;
 };
 
-export async function openRuntime(config: HostConfig): Promise<Runtime> {
+export type RuntimeOptions = {
+  /** Run background jobs in this process (apps/server by default, `pnpm start:worker`). */
+  workers?: { concurrency: number } | false;
+};
+
+export async function openRuntime(
+  config: HostConfig,
+  { workers = false }: RuntimeOptions = {},
+): Promise<Runtime> {
   logger.level = config.logLevel;
   const database = await openDatabase(config.database);
+  const queue = await openQueue({
+    url: database.url,
+    // Only a process that works the queue keeps its schedules (the daily overdue run).
+    schedule: Boolean(workers),
+    onError: (error) => logger.error({ err: error }, "job queue"),
+  });
+  if (workers) {
+    await startWorkers(queue, jobHandlers({ db: database.prisma, log: logger }), {
+      concurrency: workers.concurrency,
+    });
+  }
   return {
     config,
     db: database.prisma,
     auth: createAuth({ prisma: database.prisma, config: config.auth }),
     logger,
     databaseKind: database.kind,
-    close: () => database.close(),
+    queue,
+    async close() {
+      await queue.stop({ graceful: true, timeoutMs: 10_000 });
+      await database.close();
+    },
   };
 }

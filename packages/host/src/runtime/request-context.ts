@@ -1,6 +1,7 @@
 import { type Context, createContext } from "@tally/api";
 import type { Auth } from "@tally/auth";
 import type { PrismaClient } from "@tally/db";
+import type { Queue } from "@tally/jobs";
 import { requestSafety } from "../safety/request-safety.ts";
 import type { HostConfig } from "./host-config.ts";
 
@@ -10,9 +11,14 @@ import type { HostConfig } from "./host-config.ts";
  * app carries the web app's verdict instead: forwarding/forwarded-headers.ts.)
  */
 export function createRequestContext(
-  { db, auth, config }: { db: PrismaClient; auth: Auth; config: Pick<HostConfig, "rules"> },
+  {
+    db,
+    auth,
+    config,
+    queue,
+  }: { db: PrismaClient; auth: Auth; config: Pick<HostConfig, "rules">; queue: Queue },
   headers: Headers,
 ): Context | Promise<Context> {
   const safety = requestSafety(headers, auth.options.trustedOrigins);
-  return createContext({ db, auth, headers, safety, config: config.rules });
+  return createContext({ db, auth, headers, safety, config: config.rules, queue });
 }

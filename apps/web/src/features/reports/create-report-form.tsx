@@ -4,7 +4,7 @@ import { type FormEvent, useId, useState } from "react";
 import { DayRangeFields } from "@/components/day-range-fields";
 import { FormMessages } from "@/components/form-messages";
 import { SelectField } from "@/components/select-field";
-import { endOfDay, isDay, startOfDay } from "@/lib/day-range";
+import { dayParam, endOfDay, startOfDay } from "@/lib/day-range";
 import { serverProblem } from "@/lib/issues";
 import { useHydrated } from "@/lib/use-hydrated";
 import { trpc } from "@/trpc/react";
@@ -39,7 +39,7 @@ export function CreateReportForm() {
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!isDay(range.from) || !isDay(range.to)) return setMessages(["Choose both days"]);
+    if (!dayParam(range.from) || !dayParam(range.to)) return setMessages(["Choose both days"]);
     if (range.to < range.from) return setMessages(["The range ends before it starts"]);
     // The last day counts whole: the report covers [from, the day after `to`).
     const to = new Date(endOfDay(range.to).getTime() + 1);

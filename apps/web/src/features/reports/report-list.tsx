@@ -4,7 +4,13 @@ import { DateTime } from "@/components/date-time";
 import { PagedList } from "@/components/paged-list";
 import { StatusBadge } from "@/components/status-badge";
 import { trpc } from "@/trpc/react";
-import { firstReportsPage, GROUP_BY_OPTIONS, isInProgress, REPORT_STATUS_LABELS, type Report } from "./report";
+import {
+  firstReportsPage,
+  GROUP_BY_OPTIONS,
+  isInProgress,
+  REPORT_STATUS_LABELS,
+  type Report,
+} from "./report";
 import { ReportProgress } from "./report-progress";
 
 const GROUP_LABELS = Object.fromEntries(GROUP_BY_OPTIONS.map((option) => [option.value, option.label]));

@@ -1,4 +1,4 @@
-import { csvRecord } from "../../http/csv.ts";
+import { csvRecord } from "../../csv.ts";
 import type { GroupBy, SalesRow } from "./sales-report.ts";
 
 const KEY_HEADER: Record<GroupBy, [string, string]> = {

@@ -68,9 +68,15 @@ export function cancelReport(ctx: OrgContext, id: string): Promise<ReportView> {
       data: { status: "cancelled", finishedAt: new Date() },
     });
     if (count === 0) {
-      const report = await tx.reportRun.findFirst({ where: { id, organizationId: ctx.org.id }, select: { status: true } });
+      const report = await tx.reportRun.findFirst({
+        where: { id, organizationId: ctx.org.id },
+        select: { status: true },
+      });
       if (!report) throw notFound("Report", id);
-      throw new TRPCError({ code: "CONFLICT", message: `The report is ${report.status}: only a queued or running report can be cancelled` });
+      throw new TRPCError({
+        code: "CONFLICT",
+        message: `The report is ${report.status}: only a queued or running report can be cancelled`,
+      });
     }
     await recordAudit(
       ctx,
@@ -85,11 +91,21 @@ export function cancelReport(ctx: OrgContext, id: string): Promise<ReportView> {
 export async function downloadReport(ctx: OrgContext, id: string): Promise<{ name: string; csv: string }> {
   const report = await ctx.db.reportRun.findFirst({
     where: { id, organizationId: ctx.org.id },
-    select: { status: true, groupBy: true, from: true, to: true, expiresAt: true, file: { select: { csv: true } } },
+    select: {
+      status: true,
+      groupBy: true,
+      from: true,
+      to: true,
+      expiresAt: true,
+      file: { select: { csv: true } },
+    },
   });
   if (!report) throw notFound("Report", id);
   if (report.status !== "done" || !report.file)
-    throw new TRPCError({ code: "CONFLICT", message: `The report is ${report.status}: there is nothing to download yet` });
+    throw new TRPCError({
+      code: "CONFLICT",
+      message: `The report is ${report.status}: there is nothing to download yet`,
+    });
   if (report.expiresAt && report.expiresAt < new Date())
     throw new TRPCError({ code: "NOT_FOUND", message: `Report ${id} has expired: create it again` });
   const day = (date: Date) => date.toISOString().slice(0, 10);
@@ -102,5 +118,8 @@ export async function downloadReport(ctx: OrgContext, id: string): Promise<{ nam
 function queueOf(ctx: OrgContext) {
   if (ctx.queue) return ctx.queue;
   // A host wired without the queue: a deployment mistake, not the caller's.
-  throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Reports are unavailable: this host has no job queue" });
+  throw new TRPCError({
+    code: "INTERNAL_SERVER_ERROR",
+    message: "Reports are unavailable: this host has no job queue",
+  });
 }

@@ -11,9 +11,13 @@ beforeAll(async () => {
   api = await createTestApi();
   // A worker in this process, as apps/server runs one; pacing makes a run last long enough to watch.
   worker = await openQueue({ url: api.url });
-  await startWorkers(worker, jobHandlers({ db: api.db, log: logger, reportPacing: { batchSize: 50, pauseMs: 20 } }), {
-    pollingIntervalSeconds: 0.5,
-  });
+  await startWorkers(
+    worker,
+    jobHandlers({ db: api.db, log: logger, reportPacing: { batchSize: 50, pauseMs: 20 } }),
+    {
+      pollingIntervalSeconds: 0.5,
+    },
+  );
 });
 afterAll(async () => {
   await worker?.stop({ graceful: false });
@@ -59,7 +63,12 @@ describe("a sales report", () => {
   test("is computed off the request path, with progress, into a CSV whose rows are the orders'", async () => {
     const org = await api.organisation("Reporting");
     const { product } = await placedOrders(org, 600);
-    const created = await org.caller.reports.create({ kind: "sales", from: JAN, to: FEB, groupBy: "product" });
+    const created = await org.caller.reports.create({
+      kind: "sales",
+      from: JAN,
+      to: FEB,
+      groupBy: "product",
+    });
     expect(created).toMatchObject({ status: "queued", rowsDone: 0, groupBy: "product" });
 
     const seenProgress = new Set<number>();
@@ -99,7 +108,9 @@ describe("a sales report", () => {
       if (report.status === "running" && report.rowsDone > 0) break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    await expect(org.caller.reports.cancel({ id: created.id })).resolves.toMatchObject({ status: "cancelled" });
+    await expect(org.caller.reports.cancel({ id: created.id })).resolves.toMatchObject({
+      status: "cancelled",
+    });
     await new Promise((resolve) => setTimeout(resolve, 500));
     const after = await org.caller.reports.get({ id: created.id });
     expect(after.status).toBe("cancelled");
@@ -114,7 +125,12 @@ describe("a sales report", () => {
     await placedOrders(big, 4_000);
     await placedOrders(small, 50);
     const large = await big.caller.reports.create({ kind: "sales", from: JAN, to: FEB, groupBy: "customer" });
-    const quick = await small.caller.reports.create({ kind: "sales", from: JAN, to: FEB, groupBy: "customer" });
+    const quick = await small.caller.reports.create({
+      kind: "sales",
+      from: JAN,
+      to: FEB,
+      groupBy: "customer",
+    });
     await expect(settled(small, quick.id)).resolves.toMatchObject({ status: "done", rowsDone: 50 });
     expect((await big.caller.reports.get({ id: large.id })).status).toMatch(/queued|running/);
     await big.caller.reports.cancel({ id: large.id });
@@ -138,7 +154,10 @@ describe("a sales report", () => {
     const org = await api.organisation("Backwards");
     await expect(
       org.caller.reports.create({ kind: "sales", from: FEB, to: JAN, groupBy: "day" }),
-    ).rejects.toMatchObject({ code: "BAD_REQUEST", data: { inputIssues: { fieldErrors: { to: ["Must be after the start"] } } } });
+    ).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      data: { inputIssues: { fieldErrors: { to: ["Must be after the start"] } } },
+    });
     expect(await api.db.reportRun.count({ where: { organizationId: org.id } })).toBe(0);
   });
 });

@@ -57,7 +57,13 @@ export async function runSalesReport(
         AND "placedAt" >= ${from} AND "placedAt" < ${to} AND id > ${cursor}
       ORDER BY id LIMIT ${batchSize}`;
     if (ids.length === 0) break;
-    for (const row of await aggregate(db, organizationId, groupBy, ids.map(({ id }) => id))) merge(groups, row);
+    for (const row of await aggregate(
+      db,
+      organizationId,
+      groupBy,
+      ids.map(({ id }) => id),
+    ))
+      merge(groups, row);
     cursor = ids.at(-1)?.id ?? cursor;
     done += ids.length;
     const stillHeld = await db.reportRun.updateMany({
@@ -69,7 +75,8 @@ export async function runSalesReport(
   }
 
   const rows = [...groups.values()].sort(
-    (a, b) => a.currency.localeCompare(b.currency) || b.revenueMinor - a.revenueMinor || a.key.localeCompare(b.key),
+    (a, b) =>
+      a.currency.localeCompare(b.currency) || b.revenueMinor - a.revenueMinor || a.key.localeCompare(b.key),
   );
   const csv = Buffer.from(reportRowsCsv(groupBy, rows), "utf8");
   return db.$transaction(async (tx) => {

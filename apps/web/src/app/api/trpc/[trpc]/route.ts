@@ -2,7 +2,7 @@ import { createTrpcEndpoint, forwardingConfigFromEnv, routerNames } from "@tally
 import { servedBy } from "@/server/runtime";
 
 /** Every router in-process, except those TALLY_REMOTE_ROUTERS sends to apps/server; apps/server's limits. */
-const handleTrpc = servedBy(({ db, auth, config }) =>
+const handleTrpc = servedBy(({ db, auth, config, queue }) =>
   createTrpcEndpoint({
     db,
     auth,
@@ -10,6 +10,7 @@ const handleTrpc = servedBy(({ db, auth, config }) =>
     forwarding: forwardingConfigFromEnv(routerNames),
     limits: config.limits,
     rules: config.rules,
+    queue,
   }),
 );
 
