@@ -5,6 +5,7 @@ import {
   createCors,
   createInvoiceExportHandler,
   createPaymentWebhookHandler,
+  createReportDownloadHandler,
   createTrpcHandler,
   type ForwardedRequest,
   healthResponse,
@@ -26,6 +27,8 @@ export type AppOptions = {
 };
 
 /** The standalone host's routes: the same appRouter as the web app, plus the routes only a server needs. */
+const REPORT_DOWNLOAD = /^\/reports\/([^/]+)\/download$/;
+
 export function createApp({
   runtime,
   expressLane,
@@ -36,6 +39,7 @@ export function createApp({
   const authHandler = toNodeHandler(auth);
   const applyCors = createCors(auth.options.trustedOrigins ?? []);
   const exportInvoices = createInvoiceExportHandler({ db, auth });
+  const downloadReport = createReportDownloadHandler({ db, auth });
   const receivePaymentWebhook = createPaymentWebhookHandler({ db, config: config.payments });
   const ready = () => readinessResponse(db);
   const trpc = createTrpcHandler({
@@ -70,6 +74,11 @@ export function createApp({
       return applyCors(req, res, () => (path.startsWith("/trpc/") ? trpc(req, res) : authHandler(req, res)));
     }
     if (path === "/invoices/export.csv") return void serveFetch(exportInvoices, req, res);
+    const report = REPORT_DOWNLOAD.exec(path);
+    if (report?.[1]) {
+      const reportId = decodeURIComponent(report[1]);
+      return void serveFetch((request) => downloadReport(request, reportId), req, res);
+    }
     if (path === "/webhooks/payments") return void serveFetch(receivePaymentWebhook, req, res);
     if (path === "/health") return void serveFetch(async () => healthResponse(), req, res);
     if (path === "/ready") return void serveFetch(ready, req, res);

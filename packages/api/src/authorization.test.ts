@@ -76,6 +76,37 @@ async function issuedInvoice(fixture: Fixture) {
   return fixture.acme.caller.invoices.issue({ orderId: (await placedOrder(fixture)).id });
 }
 
+const REPORT_FROM = new Date("2026-01-01T00:00:00Z");
+const REPORT_TO = new Date("2026-02-01T00:00:00Z");
+
+/** No worker runs here, so a report stays queued. */
+async function queuedReport(fixture: Fixture) {
+  return fixture.acme.caller.reports.create({
+    kind: "sales",
+    from: REPORT_FROM,
+    to: REPORT_TO,
+    groupBy: "day",
+  });
+}
+
+/** A report as a worker leaves it: done, with its file. */
+async function finishedReport({ api, acme }: Fixture) {
+  return api.db.reportRun.create({
+    data: {
+      organizationId: acme.id,
+      requestedById: acme.owner.id,
+      kind: "sales",
+      groupBy: "day",
+      from: REPORT_FROM,
+      to: REPORT_TO,
+      status: "done",
+      expiresAt: new Date(Date.now() + 86_400_000),
+      file: { create: { organizationId: acme.id, csv: Buffer.from("day,day_label\r\n"), rows: 0 } },
+    },
+    select: { id: true },
+  });
+}
+
 /** From a new organisation each time: accepting one makes its recipient a member, and they can join only once. */
 async function invitationFor({ api }: Fixture, target: TestUser) {
   const host = await api.organisation("Host");
@@ -167,6 +198,11 @@ const samples: Record<string, Sample> = {
   "invoices.issue": async (fixture) => ({ orderId: (await placedOrder(fixture)).id }),
   "invoices.void": async (fixture) => ({ invoiceId: (await issuedInvoice(fixture)).id }),
   "payments.list": () => ({ limit: 5 }),
+  "reports.list": () => ({ limit: 5 }),
+  "reports.get": async (fixture) => ({ id: (await queuedReport(fixture)).id }),
+  "reports.create": () => ({ kind: "sales", from: REPORT_FROM, to: REPORT_TO, groupBy: "day" }),
+  "reports.cancel": async (fixture) => ({ id: (await queuedReport(fixture)).id }),
+  "reports.download": async (fixture) => ({ id: (await finishedReport(fixture)).id }),
 };
 
 const RANK: Record<Access, number> = { public: 0, authed: 1, member: 2, admin: 3, owner: 4 };
@@ -335,5 +371,10 @@ test("the access table: who may call what (a change here is a security review)",
     "invoices.issue": "admin",
     "invoices.void": "admin",
     "payments.list": "admin",
+    "reports.list": "member",
+    "reports.get": "member",
+    "reports.create": "member",
+    "reports.download": "member",
+    "reports.cancel": "member",
   });
 });

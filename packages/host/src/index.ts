@@ -4,6 +4,7 @@
  */
 
 export { createInvoiceExportHandler, type InvoiceExportOptions } from "./exports/invoice-export.ts";
+export { createReportDownloadHandler } from "./exports/report-download.ts";
 export * from "./express-lane/index.ts";
 export { jsonResponse, readBodyWithin } from "./fetch/responses.ts";
 export * from "./forwarding/index.ts";

@@ -83,7 +83,8 @@ export function createInvoiceExportHandler({ db, auth, batchSize = 100 }: Invoic
   };
 }
 
-function errorResponse(error: TRPCError): Response {
+/** A refused call as the JSON error a download link answers with (the status tRPC would use). */
+export function errorResponse(error: TRPCError): Response {
   const inputIssues = error.cause instanceof ZodError ? flattenIssues(error.cause) : null;
   const status = getHTTPStatusCodeFromError(error);
   const message = inputIssues

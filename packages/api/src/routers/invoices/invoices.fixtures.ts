@@ -49,8 +49,18 @@ export async function billingOrganisation(api: TestApi, name = "Acme") {
     return org.caller.orders.place({ orderId: (await draftOrder(options)).id });
   }
 
-  async function issuedInvoice(options: { quantity?: number; customerId?: string } = {}) {
-    return org.caller.invoices.issue({ orderId: (await placedOrder(options)).id });
+  async function issuedInvoice({
+    dueInDays,
+    ...options
+  }: {
+    quantity?: number;
+    customerId?: string;
+    dueInDays?: number;
+  } = {}) {
+    return org.caller.invoices.issue({
+      orderId: (await placedOrder(options)).id,
+      ...(dueInDays === undefined ? {} : { dueInDays }),
+    });
   }
 
   return { ...org, product, customer, draftOrder, placedOrder, issuedInvoice };

@@ -13,6 +13,7 @@ export const invoiceSummarySelect = {
   dueAt: true,
   paidAt: true,
   voidedAt: true,
+  overdueAt: true,
   orderId: true,
   order: { select: { customer: { select: { id: true, name: true } } } },
 } satisfies Prisma.InvoiceSelect;

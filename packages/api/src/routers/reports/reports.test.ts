@@ -1,5 +1,8 @@
 import { openQueue, type Queue, startWorkers } from "@tally/jobs";
+import { flattenIssues } from "@tally/validators";
+import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { ZodError } from "zod";
 import { jobHandlers } from "../../jobs.ts";
 import { logger } from "../../logger.ts";
 import { createTestApi, type TestApi, type TestOrganisation } from "../../testing/index.ts";
@@ -152,11 +155,14 @@ describe("a sales report", () => {
 
   test("refuses a range that ends before it starts, naming the field, and queues nothing", async () => {
     const org = await api.organisation("Backwards");
-    await expect(
-      org.caller.reports.create({ kind: "sales", from: FEB, to: JAN, groupBy: "day" }),
-    ).rejects.toMatchObject({
-      code: "BAD_REQUEST",
-      data: { inputIssues: { fieldErrors: { to: ["Must be after the start"] } } },
+    const error = await org.caller.reports
+      .create({ kind: "sales", from: FEB, to: JAN, groupBy: "day" })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TRPCError);
+    expect(error).toMatchObject({ code: "BAD_REQUEST" });
+    const cause = error instanceof TRPCError ? error.cause : undefined;
+    expect(cause instanceof ZodError ? flattenIssues(cause).fieldErrors : null).toEqual({
+      to: ["Must be after the start"],
     });
     expect(await api.db.reportRun.count({ where: { organizationId: org.id } })).toBe(0);
   });
