@@ -35,6 +35,9 @@ export async function openQueue({
     // LISTEN/NOTIFY wakes workers at once; polling stays as the floor.
     useListenNotify: true,
     schedule,
+    // How soon a job whose worker died (no heartbeat) is failed and retried by another: seconds, not a minute.
+    superviseIntervalSeconds: 10,
+    monitorIntervalSeconds: 10,
     application_name: "tally-queue",
   });
   boss.on("error", onError);
