@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { createServer } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
+import { freePort, waitUntilAnswering } from "./testing/host-process.ts";
 
 const root = fileURLToPath(new URL("../../..", import.meta.url));
 
@@ -71,33 +71,6 @@ async function startHost(
       await Promise.race([once(child, "exit"), sleep(10_000).then(() => child.kill("SIGKILL"))]);
     },
   };
-  await waitUntilAnswering(`${host.trpcUrl}/health.check`, child, output);
+  await waitUntilAnswering(`${host.trpcUrl}/health.check`, child, output, 90_000);
   return host;
-}
-
-async function waitUntilAnswering(url: string, child: ChildProcess, output: string[], timeoutMs = 90_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`host exited with ${child.exitCode}:\n${output.join("")}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(200);
-  }
-  throw new Error(`host did not answer ${url} within ${timeoutMs} ms:\n${output.join("")}`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
 }

@@ -2,7 +2,6 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -10,6 +9,7 @@ import { createAuth } from "@tally/auth";
 import { seedDemoWithUsers } from "@tally/auth/seed";
 import { openDatabase } from "@tally/db";
 import { stopEmbeddedServer } from "@tally/db/embedded";
+import { freePort, waitUntilAnswering } from "./host-process.ts";
 
 export type ApiServer = { origin: string; output: string[]; stop(): Promise<void> };
 
@@ -51,7 +51,7 @@ export async function startApiServer({ trustedOrigins }: { trustedOrigins: strin
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    await waitUntilAnswering(`${origin}/trpc/health.check`, child, output);
+    await waitUntilAnswering(`${origin}/trpc/health.check`, child, output, 60_000);
     // The server started the embedded database; this process connects to the same one to seed it.
     const seeding = await openDatabase({ kind: "embedded", dataDir });
     try {
@@ -64,33 +64,4 @@ export async function startApiServer({ trustedOrigins }: { trustedOrigins: strin
     throw error;
   }
   return { origin, output, stop };
-}
-
-async function waitUntilAnswering(url: string, child: ChildProcess, output: string[], timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output.join("")}`);
-    if (
-      await fetch(url).then(
-        (response) => response.ok,
-        () => false,
-      )
-    )
-      return;
-    await sleep(200);
-  }
-  throw new Error(`server did not answer ${url} within ${timeoutMs} ms:\n${output.join("")}`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
 }
