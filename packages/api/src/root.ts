@@ -3,6 +3,7 @@ import { auditRouter } from "./routers/audit/audit.router.ts";
 import { catalogRouter } from "./routers/catalog/catalog.router.ts";
 import { customersRouter } from "./routers/customers/customers.router.ts";
 import { healthRouter } from "./routers/health/health.router.ts";
+import { insightsRouter } from "./routers/insights/insights.router.ts";
 import { invoicesRouter } from "./routers/invoices/invoices.router.ts";
 import { ordersRouter } from "./routers/orders/orders.router.ts";
 import { orgRouter } from "./routers/org/org.router.ts";
@@ -21,6 +22,7 @@ export const appRouter = createTRPCRouter({
   invoices: invoicesRouter,
   payments: paymentsRouter,
   reports: reportsRouter,
+  insights: insightsRouter,
 });
 
 export type AppRouter = typeof appRouter;

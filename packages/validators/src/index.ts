@@ -11,4 +11,5 @@ export * from "./money-format.ts";
 export * from "./orders.ts";
 export * from "./org.ts";
 export * from "./pagination.ts";
+export * from "./insights.ts";
 export * from "./reports.ts";
