@@ -1,6 +1,6 @@
 import { ConfigError } from "@tally/validators";
 import { expect, test } from "vitest";
-import { processConfigFromEnv } from "./config.ts";
+import { processConfigFromEnv, rulesConfigFromEnv } from "./config.ts";
 
 test("development keeps internal error messages; tests are silent unless asked; otherwise info", () => {
   expect(processConfigFromEnv({ NODE_ENV: "development" })).toEqual({ development: true, logLevel: "info" });
@@ -15,4 +15,25 @@ test("development keeps internal error messages; tests are silent unless asked; 
 test("a bad LOG_LEVEL is one line naming it", () => {
   expect(() => processConfigFromEnv({ LOG_LEVEL: "loud" })).toThrow(ConfigError);
   expect(() => processConfigFromEnv({ LOG_LEVEL: "loud" })).toThrow(/^Invalid configuration: LOG_LEVEL: /);
+});
+
+test("the insights service: off unless INSIGHTS_URL is set, and then it needs its token", () => {
+  expect(rulesConfigFromEnv({}).insights).toBeNull();
+  const token = "t".repeat(32);
+  expect(
+    rulesConfigFromEnv({ INSIGHTS_URL: "http://127.0.0.1:8000/", INSIGHTS_SERVICE_TOKEN: token }).insights,
+  ).toEqual({
+    url: "http://127.0.0.1:8000",
+    token,
+    timeoutMs: 1500,
+  });
+  expect(() => rulesConfigFromEnv({ INSIGHTS_URL: "http://127.0.0.1:8000" })).toThrow(
+    /^Invalid configuration: INSIGHTS_SERVICE_TOKEN: /,
+  );
+  expect(() => rulesConfigFromEnv({ INSIGHTS_URL: "ftp://x", INSIGHTS_SERVICE_TOKEN: token })).toThrow(
+    /^Invalid configuration: INSIGHTS_URL: /,
+  );
+  expect(() =>
+    rulesConfigFromEnv({ INSIGHTS_URL: "http://x", INSIGHTS_SERVICE_TOKEN: token, INSIGHTS_TIMEOUT_MS: "5" }),
+  ).toThrow(/^Invalid configuration: INSIGHTS_TIMEOUT_MS: /);
 });

@@ -11,7 +11,6 @@ const MAX_PRODUCTS = 1000;
 const MAX_OPEN_INVOICES = 1000;
 const MAX_HISTORY_PER_CUSTOMER = 2000;
 
-
 export type ProductFacts = { id: string; sku: string; name: string; stock: number };
 
 /** `YYYY-MM-DD` of a UTC day. */
@@ -118,7 +117,13 @@ export async function paymentHistory(db: Db, organizationId: string, now: Date) 
       order: { customerId: { in: customerIds } },
     },
     orderBy: [{ issuedAt: "desc" }, { id: "asc" }],
-    select: { totalMinor: true, issuedAt: true, dueAt: true, paidAt: true, order: { select: { customerId: true } } },
+    select: {
+      totalMinor: true,
+      issuedAt: true,
+      dueAt: true,
+      paidAt: true,
+      order: { select: { customerId: true } },
+    },
   });
 
   const asOf = utcDay(now);

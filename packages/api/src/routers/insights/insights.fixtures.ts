@@ -7,7 +7,12 @@ import { createCaller } from "../../root.ts";
 import { type TestApi, testSafety } from "../../testing/index.ts";
 import { createContext } from "../../trpc.ts";
 
-export type ReceivedCall = { path: string; authorization: string | null; traceparent: string | null; body: unknown };
+export type ReceivedCall = {
+  path: string;
+  authorization: string | null;
+  traceparent: string | null;
+  body: unknown;
+};
 
 export type StandIn = {
   url: string;
@@ -84,7 +89,10 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 /** The rules' configuration pointing at `url`; a fresh object, so a fresh client (circuit, cache) per test. */
-export function rulesFor(url: string, { token = randomBytes(24).toString("hex"), timeoutMs = 1_500 } = {}): RulesConfig {
+export function rulesFor(
+  url: string,
+  { token = randomBytes(24).toString("hex"), timeoutMs = 1_500 } = {},
+): RulesConfig {
   const insights: InsightsConfig = Object.freeze({ url, token, timeoutMs });
   return { ...defaultRulesConfig, insights };
 }
@@ -102,6 +110,13 @@ export async function closedPortUrl(): Promise<string> {
 export function callerWithRules(api: TestApi, user: { token: string }, rules: RulesConfig) {
   const headers = new Headers({ authorization: `Bearer ${user.token}` });
   return createCaller(() =>
-    createContext({ db: api.db, auth: api.auth, headers, safety: testSafety(headers), queue: api.queue, config: rules }),
+    createContext({
+      db: api.db,
+      auth: api.auth,
+      headers,
+      safety: testSafety(headers),
+      queue: api.queue,
+      config: rules,
+    }),
   );
 }

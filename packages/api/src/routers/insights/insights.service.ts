@@ -56,7 +56,10 @@ function reachableClient(ctx: OrgContext): InsightsClient | Unavailable {
 }
 
 function unavailable(ctx: OrgContext, path: string, reason: UnavailableReason): Unavailable {
-  ctx.log.warn({ requestId: ctx.requestId, path, organizationId: ctx.org.id, reason }, "insights unavailable");
+  ctx.log.warn(
+    { requestId: ctx.requestId, path, organizationId: ctx.org.id, reason },
+    "insights unavailable",
+  );
   return { state: "unavailable", reason };
 }
 
@@ -123,9 +126,7 @@ export async function invoicesAtRisk(ctx: OrgContext, input: InvoicesAtRiskInput
         },
       ];
     });
-    invoices.sort(
-      (a, b) => b.probabilityLate - a.probabilityLate || a.dueAt.getTime() - b.dueAt.getTime(),
-    );
+    invoices.sort((a, b) => b.probabilityLate - a.probabilityLate || a.dueAt.getTime() - b.dueAt.getTime());
     return { ok: true, value: { computedAt: now, invoices } };
   });
   if (!answer.ok) return unavailable(ctx, "insights.invoicesAtRisk", answer.reason);

@@ -26,7 +26,10 @@ let alice: BillingOrganisation;
 let bob: BillingOrganisation;
 const ids = { alice: new Set<string>(), bob: new Set<string>() };
 
-async function sell(org: BillingOrganisation, { name, stock, sold }: { name: string; stock: number; sold: number }) {
+async function sell(
+  org: BillingOrganisation,
+  { name, stock, sold }: { name: string; stock: number; sold: number },
+) {
   const product = await org.caller.catalog.products.create({
     sku: `S-${randomBytes(3).toString("hex")}`,
     name,
@@ -61,7 +64,11 @@ async function pastInvoice(
       dueAt,
       ...(paidLate === null
         ? {}
-        : { status: "paid", paidAt: new Date(dueAt.getTime() + paidLate * DAY_MS), paidMinor: invoice.totalMinor }),
+        : {
+            status: "paid",
+            paidAt: new Date(dueAt.getTime() + paidLate * DAY_MS),
+            paidMinor: invoice.totalMinor,
+          }),
     },
   });
   return invoice;
@@ -70,7 +77,9 @@ async function pastInvoice(
 /** Every id a request body names: product, customer and invoice ids. */
 function namedIds(body: unknown): string[] {
   const text = JSON.stringify(body);
-  return [...text.matchAll(/"(?:product_id|customer_id|invoice_id)":"([^"]+)"/g)].map((match) => match[1] ?? "");
+  return [...text.matchAll(/"(?:product_id|customer_id|invoice_id)":"([^"]+)"/g)].map(
+    (match) => match[1] ?? "",
+  );
 }
 
 let larry: { id: string };
@@ -218,8 +227,14 @@ describe("when the service cannot answer", () => {
     standIn.received.length = 0;
     const caller = callerWithRules(api, alice.owner, defaultRulesConfig);
     expect(await caller.insights.reorderSoon()).toEqual({ state: "unavailable", reason: "not_configured" });
-    expect(await caller.insights.invoicesAtRisk()).toEqual({ state: "unavailable", reason: "not_configured" });
-    expect(await alice.caller.insights.reorderSoon()).toEqual({ state: "unavailable", reason: "not_configured" });
+    expect(await caller.insights.invoicesAtRisk()).toEqual({
+      state: "unavailable",
+      reason: "not_configured",
+    });
+    expect(await alice.caller.insights.reorderSoon()).toEqual({
+      state: "unavailable",
+      reason: "not_configured",
+    });
     expect(standIn.received).toHaveLength(0);
   });
 
