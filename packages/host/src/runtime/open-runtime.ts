@@ -2,6 +2,7 @@ import { jobHandlers, type Logger, logger } from "@tally/api";
 import { type Auth, createAuth } from "@tally/auth";
 import { type Database, openDatabase, type PrismaClient } from "@tally/db";
 import { openQueue, type Queue, startWorkers } from "@tally/jobs";
+import { startTracing } from "../tracing/tracing.ts";
 import type { HostConfig } from "./host-config.ts";
 
 /** What a host needs to serve the rules: built once per process from validated configuration. */
@@ -21,13 +22,17 @@ export type Runtime = {
 export type RuntimeOptions = {
   /** Run background jobs in this process (apps/server by default, `pnpm start:worker`). */
   workers?: { concurrency: number } | false;
+  /** The `service.name` of this process's spans when tracing is on (OTEL_SERVICE_NAME overrides it). */
+  serviceName?: string;
 };
 
 export async function openRuntime(
   config: HostConfig,
-  { workers = false }: RuntimeOptions = {},
+  { workers = false, serviceName = "tally" }: RuntimeOptions = {},
 ): Promise<Runtime> {
   logger.level = config.logLevel;
+  // Before the database opens, so Prisma's first queries are traced too; a second call keeps the first setup.
+  const tracing = startTracing(config.tracing, { serviceName });
   const database = await openDatabase(config.database);
   const queue = await openQueue({
     url: database.url,
@@ -50,6 +55,7 @@ export async function openRuntime(
     async close() {
       await queue.stop({ graceful: true, timeoutMs: 10_000 });
       await database.close();
+      await tracing?.shutdown();
     },
   };
 }
