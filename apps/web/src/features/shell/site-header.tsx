@@ -24,6 +24,7 @@ export async function SiteHeader() {
             <NavLink href="/customers">Customers</NavLink>
             <NavLink href="/products">Products</NavLink>
             <NavLink href="/reports">Reports</NavLink>
+            <NavLink href="/insights">Insights</NavLink>
             <NavLink href="/members">Members</NavLink>
             {showsAdminControls(viewer.role) && <NavLink href="/audit">Audit log</NavLink>}
             <NavLink href="/settings">Settings</NavLink>
