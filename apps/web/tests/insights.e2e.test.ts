@@ -28,6 +28,8 @@ let browser: TestBrowser;
 let service: RunningService;
 let port: number;
 let relay: Server | null = null;
+/** A product the demo organisation sells fast, made through the API before the pages are visited. */
+let sku: string;
 
 /** A TCP relay on `port` to the real service: "starting the service" at the address the app knows. */
 function startRelay(target: URL): Promise<void> {
@@ -59,6 +61,31 @@ beforeAll(async () => {
     INSIGHTS_TIMEOUT_MS: String(TIMEOUT_MS),
   });
   browser = await launchBrowser();
+  const token = await signInForToken(server.url, demoOwner);
+  const api = createTallyClient({
+    url: `${server.url}/api/trpc`,
+    headers: () => ({ authorization: `Bearer ${token}` }),
+  });
+  sku = `RUN-${randomBytes(3).toString("hex")}`.toUpperCase();
+  const product = await api.catalog.products.create.mutate({
+    sku,
+    name: `Fast mover ${sku}`,
+    priceMinor: 500,
+    currency: "USD",
+    stock: 30,
+  });
+  const customer = await api.customers.create.mutate({ name: `Buyer ${sku}` });
+  const draft = await api.orders.create.mutate({ customerId: customer.id });
+  const withItem = await api.orders.addItem.mutate({
+    orderId: draft.id,
+    version: draft.version,
+    productId: product.id,
+    quantity: 25,
+  });
+  await api.orders.place.mutate({ orderId: withItem.id });
+  // An open invoice, so the risk panel has something to ask the service about too.
+  await api.invoices.issue.mutate({ orderId: withItem.id });
+
   const signingIn = await browser.context.newPage();
   await signInThroughPage(signingIn, server.url, demoOwner);
   await signingIn.close();
@@ -109,30 +136,6 @@ describe("insight panels", () => {
 
   test("with the service up: a product about to run out is listed, linking to it", async () => {
     await startRelay(new URL(service.url));
-    const token = await signInForToken(server.url, demoOwner);
-    const api = createTallyClient({
-      url: `${server.url}/api/trpc`,
-      headers: () => ({ authorization: `Bearer ${token}` }),
-    });
-    const sku = `RUN-${randomBytes(3).toString("hex")}`.toUpperCase();
-    const product = await api.catalog.products.create.mutate({
-      sku,
-      name: `Fast mover ${sku}`,
-      priceMinor: 500,
-      currency: "USD",
-      stock: 30,
-    });
-    const [customer] = (await api.customers.list.query({ limit: 1 })).items;
-    if (!customer) throw new Error("the demo organisation has no customer");
-    const draft = await api.orders.create.mutate({ customerId: customer.id });
-    const withItem = await api.orders.addItem.mutate({
-      orderId: draft.id,
-      version: draft.version,
-      productId: product.id,
-      quantity: 25,
-    });
-    await api.orders.place.mutate({ orderId: withItem.id });
-
     const page = await browser.context.newPage();
     await page.goto(`${server.url}/insights`);
     const region = panel(page, "Reorder soon");
