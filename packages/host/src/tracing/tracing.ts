@@ -62,7 +62,13 @@ export function tracingConfigFromEnv(env: NodeJS.ProcessEnv): TracingConfig {
 
 export type Tracing = { flush(): Promise<void>; shutdown(): Promise<void> };
 
-let running: Tracing | null = null;
+/**
+ * On globalThis, not in this module: Next.js bundles instrumentation.ts and the
+ * route handlers separately, so this module can load more than once in one process.
+ */
+const RUNNING = Symbol.for("tally.tracing");
+const shared = globalThis as typeof globalThis & { [RUNNING]?: Tracing | null };
+const running = () => shared[RUNNING] ?? null;
 const tracer = trace.getTracer("@tally/host");
 
 /**
@@ -75,7 +81,8 @@ export function startTracing(
   config: TracingConfig,
   { serviceName, exporter }: { serviceName: string; exporter?: SpanExporter },
 ): Tracing | null {
-  if (running) return running;
+  const existing = running();
+  if (existing) return existing;
   if (!exporter && config.exporter === "none") return null;
   const processor = exporter
     ? new SimpleSpanProcessor({ exporter })
@@ -95,7 +102,7 @@ export function startTracing(
   const prisma = new PrismaInstrumentation();
   prisma.setTracerProvider(provider);
   prisma.enable();
-  running = {
+  const tracing: Tracing = {
     flush: () => provider.forceFlush(),
     async shutdown() {
       prisma.disable();
@@ -103,13 +110,12 @@ export function startTracing(
       trace.disable();
       context.disable();
       propagation.disable();
-      running = null;
+      shared[RUNNING] = null;
     },
   };
-  return running;
+  shared[RUNNING] = tracing;
+  return tracing;
 }
-
-export const tracingActive = () => running !== null;
 
 const fromHeaders = {
   get: (headers: IncomingMessage["headers"], key: string) => headers[key],
@@ -145,7 +151,7 @@ function endWithStatus(span: Span, status: number) {
  */
 export function traceNodeRequests(host: string, listener: RequestListener): RequestListener {
   return (req: IncomingMessage, res: ServerResponse) => {
-    if (!running) return listener(req, res);
+    if (!running()) return listener(req, res);
     const parent = propagation.extract(context.active(), req.headers, fromHeaders);
     const span = startServerSpan(host, req.method ?? "GET", new URL(req.url ?? "/", "http://host"), parent);
     res.once("close", () => endWithStatus(span, res.statusCode));
@@ -159,7 +165,7 @@ export function traceFetchRequests(
   handler: (req: Request) => Promise<Response>,
 ): (req: Request) => Promise<Response> {
   return async (req) => {
-    if (!running) return handler(req);
+    if (!running()) return handler(req);
     const parent = propagation.extract(context.active(), req.headers, {
       get: (headers: Headers, key) => headers.get(key) ?? undefined,
       keys: (headers: Headers) => [...headers.keys()],
@@ -186,7 +192,7 @@ export async function tracedClientCall<T>(
   headers: Headers,
   send: () => Promise<T>,
 ): Promise<T> {
-  if (!running) return send();
+  if (!running()) return send();
   return tracer.startActiveSpan(name, { kind: SpanKind.CLIENT }, async (span) => {
     propagation.inject(context.active(), headers, {
       set: (carrier: Headers, key, value) => carrier.set(key, value),
