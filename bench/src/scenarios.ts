@@ -83,6 +83,8 @@ export const scenarios: Scenario[] = [
   { name: "forwarded", target: "lane", calls: 1, request: list },
   { name: "tracingPing", target: "lane", calls: 1, request: ping("/trpc") },
   { name: "tracingPing", target: "laneTraced", calls: 1, request: ping("/trpc") },
+  { name: "tracingPing", target: "laneTracedSampled", calls: 1, request: ping("/trpc") },
   { name: "tracingList", target: "lane", calls: 1, request: list },
   { name: "tracingList", target: "laneTraced", calls: 1, request: list },
+  { name: "tracingList", target: "laneTracedSampled", calls: 1, request: list },
 ];

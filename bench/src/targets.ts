@@ -9,7 +9,8 @@ export type TargetName =
   | "transportOfficial"
   | "transportLane"
   | "nextForwarding"
-  | "laneTraced";
+  | "laneTraced"
+  | "laneTracedSampled";
 
 const PING = "/trpc/health.ping";
 const SERVICE_SECRET = "bench-service-secret-0123456789abcdefghij";
@@ -73,6 +74,18 @@ export function targetSpecs(databaseUrl: string): Record<TargetName, ServerSpec>
       ...appServer(true),
       name: "apps/server, express lane, tracing on (OTLP export)",
       env: { ...appServer(true).env, OTEL_EXPORTER_OTLP_ENDPOINT: "{companion}" },
+      companion: collector,
+      companionCpu: false,
+    },
+    laneTracedSampled: {
+      ...appServer(true),
+      name: "apps/server, express lane, tracing on, 10 % of traces sampled",
+      env: {
+        ...appServer(true).env,
+        OTEL_EXPORTER_OTLP_ENDPOINT: "{companion}",
+        OTEL_TRACES_SAMPLER: "parentbased_traceidratio",
+        OTEL_TRACES_SAMPLER_ARG: "0.1",
+      },
       companion: collector,
       companionCpu: false,
     },

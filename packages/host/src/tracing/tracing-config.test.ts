@@ -7,7 +7,12 @@ test("tracing is off by default; an OTLP endpoint alone turns it on; OTEL_TRACES
     exporter: "none",
     endpoint: "http://127.0.0.1:4318",
     serviceName: null,
+    sampler: "parentbased_always_on",
+    ratio: 1,
   });
+  expect(
+    tracingConfigFromEnv({ OTEL_TRACES_SAMPLER: "parentbased_traceidratio", OTEL_TRACES_SAMPLER_ARG: "0.1" }),
+  ).toMatchObject({ sampler: "parentbased_traceidratio", ratio: 0.1 });
   expect(tracingConfigFromEnv({ OTEL_EXPORTER_OTLP_ENDPOINT: "http://collector:4318/" })).toMatchObject({
     exporter: "otlp",
     endpoint: "http://collector:4318",
@@ -29,6 +34,8 @@ test("tracing is off by default; an OTLP endpoint alone turns it on; OTEL_TRACES
 test.each([
   [{ OTEL_TRACES_EXPORTER: "jaeger" }, "OTEL_TRACES_EXPORTER"],
   [{ OTEL_EXPORTER_OTLP_ENDPOINT: "collector:4318" }, "OTEL_EXPORTER_OTLP_ENDPOINT"],
+  [{ OTEL_TRACES_SAMPLER: "sometimes" }, "OTEL_TRACES_SAMPLER"],
+  [{ OTEL_TRACES_SAMPLER_ARG: "2" }, "OTEL_TRACES_SAMPLER_ARG"],
 ])("%o is refused in one line naming %s", (env, name) => {
   expect(() => tracingConfigFromEnv(env)).toThrow(ConfigError);
   expect(() => tracingConfigFromEnv(env)).toThrow(new RegExp(`^Invalid configuration: ${name}: `));

@@ -25,10 +25,15 @@ import { W3CTraceContextPropagator } from "@opentelemetry/core";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import {
+  AlwaysOffSampler,
+  AlwaysOnSampler,
   BatchSpanProcessor,
   ConsoleSpanExporter,
+  ParentBasedSampler,
+  type Sampler,
   SimpleSpanProcessor,
   type SpanExporter,
+  TraceIdRatioBasedSampler,
   TracerProvider,
 } from "@opentelemetry/sdk-trace";
 import { PrismaInstrumentation } from "@prisma/instrumentation";
@@ -41,6 +46,23 @@ export const tracingEnv = z.object({
   /** An OTLP/HTTP collector, e.g. http://127.0.0.1:4318; setting it alone means `otlp`. */
   OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/, error: "must be an http(s):// URL" }).optional(),
   OTEL_SERVICE_NAME: z.string().trim().min(1).optional(),
+  /** The standard samplers; the default keeps every trace (a caller's sampled flag decides for its trace). */
+  OTEL_TRACES_SAMPLER: z
+    .enum([
+      "always_on",
+      "always_off",
+      "traceidratio",
+      "parentbased_always_on",
+      "parentbased_always_off",
+      "parentbased_traceidratio",
+    ])
+    .default("parentbased_always_on"),
+  /** The ratio of new traces kept by the `…traceidratio` samplers, 0 to 1. */
+  OTEL_TRACES_SAMPLER_ARG: z.coerce
+    .number()
+    .min(0, "must be between 0 and 1")
+    .max(1, "must be between 0 and 1")
+    .optional(),
 });
 
 export type TracingConfig = {
@@ -48,6 +70,9 @@ export type TracingConfig = {
   /** Where OTLP spans go (`/v1/traces` is appended). */
   endpoint: string;
   serviceName: string | null;
+  sampler: z.infer<typeof tracingEnv>["OTEL_TRACES_SAMPLER"];
+  /** For the ratio samplers (1 when unset). */
+  ratio: number;
 };
 
 export function tracingConfigFromEnv(env: NodeJS.ProcessEnv): TracingConfig {
@@ -57,7 +82,18 @@ export function tracingConfigFromEnv(env: NodeJS.ProcessEnv): TracingConfig {
     exporter: parsed.OTEL_TRACES_EXPORTER ?? (endpoint ? "otlp" : "none"),
     endpoint: endpoint ?? "http://127.0.0.1:4318",
     serviceName: parsed.OTEL_SERVICE_NAME ?? null,
+    sampler: parsed.OTEL_TRACES_SAMPLER,
+    ratio: parsed.OTEL_TRACES_SAMPLER_ARG ?? 1,
   };
+}
+
+function samplerFor({ sampler, ratio }: TracingConfig): Sampler {
+  const root = sampler.endsWith("always_on")
+    ? new AlwaysOnSampler()
+    : sampler.endsWith("always_off")
+      ? new AlwaysOffSampler()
+      : new TraceIdRatioBasedSampler(ratio);
+  return sampler.startsWith("parentbased_") ? new ParentBasedSampler({ root }) : root;
 }
 
 export type Tracing = { flush(): Promise<void>; shutdown(): Promise<void> };
@@ -93,6 +129,7 @@ export function startTracing(
             : new OTLPTraceExporter({ url: `${config.endpoint}/v1/traces` }),
       });
   const provider = new TracerProvider({
+    sampler: samplerFor(config),
     resource: resourceFromAttributes({ "service.name": config.serviceName ?? serviceName }),
     spanProcessors: [processor],
   });
