@@ -29,7 +29,7 @@ const loadBefore = currentLoad();
 
 const generator = await pickLoadGenerator();
 log(`load generator: ${generator.name}`);
-const databaseUrl = await prepareBenchDatabase(SERVER_URL);
+const databaseUrl = await prepareBenchDatabase(SERVER_URL, config.BENCH_DATABASE_NAME);
 log(`database ready: ${databaseUrl}`);
 const specs = targetSpecs(databaseUrl);
 
