@@ -12,6 +12,13 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export const hostEnv = databaseEnv.extend(limitsEnv.shape).extend({
   NODE_ENV: z.string().optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
+  /** What several instances share (rate limits, one-time credentials, session-cache notices); unset: this process only. */
+  REDIS_URL: z
+    .url()
+    .refine((url) => /^rediss?:$/.test(new URL(url).protocol), "must be a redis:// or rediss:// URL")
+    .optional(),
+  /** Prefix of Tally's keys and channels in that Redis. */
+  TALLY_REDIS_PREFIX: z.string().min(1).max(64).default("tally:"),
 });
 
 export type HostConfig = {
@@ -22,6 +29,7 @@ export type HostConfig = {
   /** The rules' own settings (idempotency TTL: TALLY_IDEMPOTENCY_TTL_SECONDS). */
   rules: RulesConfig;
   logLevel: LogLevel;
+  sharedState: { redisUrl: string | undefined; keyPrefix: string };
 };
 
 /** A bad variable, named in one line; hosts print it and exit instead of a stack trace. */
@@ -37,6 +45,7 @@ export function hostConfigFromEnv(env: NodeJS.ProcessEnv = process.env): HostCon
     payments: oneLine(() => paymentsWebhookConfigFromEnv(env)),
     rules: oneLine(() => rulesConfigFromEnv(env)),
     logLevel: parsed.LOG_LEVEL ?? (parsed.NODE_ENV === "test" ? "silent" : "info"),
+    sharedState: { redisUrl: parsed.REDIS_URL, keyPrefix: parsed.TALLY_REDIS_PREFIX },
   };
 }
 
