@@ -13,12 +13,14 @@ import { createTallyClient } from "@tally/client";
 import { openDatabase, type PrismaClient } from "@tally/db";
 import { ensureEmbeddedServer, stopEmbeddedServer } from "@tally/db/embedded";
 import { createTestDatabase, type TestDatabase } from "@tally/db/testing";
-import { signedDelivery, testPaymentEvent } from "@tally/host/testing";
+import { rememberSecret, rememberSessionFrom, signedDelivery, testPaymentEvent } from "@tally/host/testing";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { type RunningServer, spawnServer } from "./testing/spawn-server.ts";
 
 const WEBHOOK_SECRET = "faults-webhook-secret-0123456789abcdefghij";
 const STOCK = 100_000;
+const FAULTS_PASSWORD = "faults-password-1";
+rememberSecret("password", FAULTS_PASSWORD);
 
 let env: Record<string, string>;
 let db: PrismaClient;
@@ -70,8 +72,9 @@ async function ownerOf(server: RunningServer, email: string) {
   const response = await fetch(`${server.url}/api/auth/sign-up/email`, {
     method: "POST",
     headers: { "content-type": "application/json", origin: "http://127.0.0.1:3000" },
-    body: JSON.stringify({ name: "Fault owner", email, password: "faults-password-1" }),
+    body: JSON.stringify({ name: "Fault owner", email, password: FAULTS_PASSWORD }),
   });
+  rememberSessionFrom(response);
   const { token } = (await response.json()) as { token: string };
   const client = (url: string) =>
     createTallyClient({ url: `${url}/trpc`, headers: () => ({ authorization: `Bearer ${token}` }) });

@@ -18,6 +18,7 @@ import { openDatabase } from "@tally/db";
 import { stopEmbeddedServer } from "@tally/db/embedded";
 import { createTestDatabase, type TestDatabase } from "@tally/db/testing";
 import { routerNames } from "@tally/host";
+import { rememberSecret, rememberSessionFrom } from "@tally/host/testing";
 import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { type Host, startServer, startWeb } from "./hosts.ts";
@@ -192,11 +193,13 @@ test("the auth library's organisation routes are not served: they change nothing
 });
 
 async function signUp(baseUrl: string, email: string): Promise<string> {
+  rememberSecret("password", "rival-password-123");
   const response = await fetch(`${baseUrl}/api/auth/sign-up/email`, {
     method: "POST",
     headers: { "content-type": "application/json", origin: baseUrl },
     body: JSON.stringify({ name: "Rival Owner", email, password: "rival-password-123" }),
   });
+  rememberSessionFrom(response);
   const { token } = (await response.json()) as { token?: string };
   if (!token) throw new Error(`sign-up at ${baseUrl} failed: ${response.status}`);
   return token;
