@@ -58,6 +58,14 @@ module.exports = {
       },
     },
     {
+      name: "shared-state-is-a-leaf",
+      comment:
+        "packages/shared-state (Redis or this process's memory) knows nothing of Tally: auth and host use it, it imports none of our packages.",
+      severity: "error",
+      from: { path: "^packages/shared-state/" },
+      to: { path: [...OURS("[a-z-]+"), "^apps/"], pathNot: "^packages/shared-state/" },
+    },
+    {
       name: "host-below-apps",
       comment:
         "packages/host serves both apps; it never imports one of them, nor Next.js (apps/server would bundle it).",

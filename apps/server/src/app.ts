@@ -9,6 +9,7 @@ import {
   createTrpcHandler,
   type ForwardedRequest,
   healthResponse,
+  isPublicAuthRequest,
   type Runtime,
   readinessResponse,
   requestSafety,
@@ -70,9 +71,8 @@ export function createApp({
   return (req, res) => {
     if (!trustProxy) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
     const path = req.url?.split("?", 1)[0] ?? "/";
-    if (path.startsWith("/trpc/") || path.startsWith("/api/auth/")) {
-      return applyCors(req, res, () => (path.startsWith("/trpc/") ? trpc(req, res) : authHandler(req, res)));
-    }
+    if (path.startsWith("/trpc/")) return applyCors(req, res, () => trpc(req, res));
+    if (isPublicAuthRequest(req.method, path)) return applyCors(req, res, () => authHandler(req, res));
     if (path === "/invoices/export.csv") return void serveFetch(exportInvoices, req, res);
     const report = REPORT_DOWNLOAD.exec(path);
     if (report?.[1]) {

@@ -18,7 +18,10 @@ async function main() {
         runtime,
         trustProxy: config.TALLY_TRUST_PROXY,
         verifyForwarded: config.TALLY_SERVICE_SECRET
-          ? createCredentialVerifier({ secret: config.TALLY_SERVICE_SECRET })
+          ? createCredentialVerifier({
+              secret: config.TALLY_SERVICE_SECRET,
+              sharedState: runtime.sharedState,
+            })
           : null,
         expressLane: config.TALLY_EXPRESS_LANE,
       }),

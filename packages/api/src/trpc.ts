@@ -10,7 +10,7 @@ import type { PrismaClient } from "@tally/db";
 import type { Queue } from "@tally/jobs";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { defaultRulesConfig, processConfig, type RulesConfig } from "./config.ts";
-import { formatError } from "./errors.ts";
+import { databaseUnavailable, formatError, isDatabaseUnavailable } from "./errors.ts";
 import { runIdempotently } from "./idempotency.ts";
 import { type Logger, logger as rootLogger } from "./logger.ts";
 import { hasRole, highestRole, type Role } from "./routers/org/roles.ts";
@@ -130,8 +130,11 @@ export function createContext({
     requestId: incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID(),
   };
   if (!headers.has("cookie") && !headers.has("authorization")) return createContextInner(shared);
-  return lookUpSession(auth, headers).then(({ identity, cached }) =>
-    createContextInner({ ...shared, identity, identityFromCache: cached }),
+  return lookUpSession(auth, headers).then(
+    ({ identity, cached }) => createContextInner({ ...shared, identity, identityFromCache: cached }),
+    (error: unknown) => {
+      throw isDatabaseUnavailable(error) ? databaseUnavailable(error) : error;
+    },
   );
 }
 
@@ -242,7 +245,22 @@ function identityContext(identity: AuthSession) {
 
 // ─── Procedures ─────────────────────────────────────────────────────────────
 
-export const publicProcedure = t.procedure.meta({ access: "public" }).use(logCall);
+/** A database that is down or restarting is the caller's 503 to retry, whichever query found out. */
+const reportUnavailableDatabase = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (
+    !result.ok &&
+    result.error.code === "INTERNAL_SERVER_ERROR" &&
+    isDatabaseUnavailable(result.error.cause)
+  )
+    throw databaseUnavailable(result.error.cause);
+  return result;
+});
+
+export const publicProcedure = t.procedure
+  .meta({ access: "public" })
+  .use(logCall)
+  .use(reportUnavailableDatabase);
 /** A signed-in user, through a session cookie or a bearer token. */
 export const authedProcedure = publicProcedure.meta({ access: "authed" }).use(requireSession);
 /** A member of the active organisation; `ctx.org.id` scopes every query. */

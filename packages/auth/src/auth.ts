@@ -1,5 +1,6 @@
 import { getCurrentAdapter } from "@better-auth/core/context";
 import type { PrismaClient } from "@tally/db";
+import { memorySharedState, type SharedState } from "@tally/shared-state";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { getCookies } from "better-auth/cookies";
@@ -18,12 +19,17 @@ export type CreateAuthOptions = {
   prisma: PrismaClient;
   config?: AuthConfig;
   signInLimits?: SignInLimits;
+  /** Rate-limit counters and session-cache notices shared with the other instances (Redis), or this process's. */
+  sharedState?: SharedState;
 };
 
 const DAY_SECONDS = 24 * 60 * 60;
 const DEFAULT_SESSION_CACHE_SECONDS = 15;
 
 const sessionCaches = new WeakMap<object, SessionCache>();
+const SESSION_NOTICES = "session-cache";
+// Not a user id: ids are generated, never this word.
+const ALL_SESSIONS = "*";
 
 /**
  * The one auth configuration, mounted by the web app and by the standalone
@@ -33,8 +39,9 @@ export function createAuth({
   prisma,
   config = authConfigFromEnv(),
   signInLimits = defaultSignInLimits,
+  sharedState = memorySharedState(),
 }: CreateAuthOptions) {
-  const limitAttempts = limitSignIns(signInLimits);
+  const limitAttempts = limitSignIns(signInLimits, sharedState);
   const auditFailures = auditSignInFailures(prisma);
   // Known once the library is configured below; no request arrives before that.
   let sessionCookie = "";
@@ -42,11 +49,29 @@ export function createAuth({
     ttlMs: (config.sessionCacheSeconds ?? DEFAULT_SESSION_CACHE_SECONDS) * 1000,
     keyOf: (headers) => sessionCredentialKey(headers, sessionCookie),
   });
+  // Other instances hold their own caches: they are told which user changed
+  // (never a token), and forget that user's sessions. The notice arrives in
+  // about a millisecond; a revoked session is refused everywhere regardless,
+  // since a cached session is confirmed against its row (confirmCaller).
+  sharedState.listen(SESSION_NOTICES, (notice) =>
+    notice === ALL_SESSIONS ? sessions.forgetAll() : sessions.forgetUser(notice),
+  );
+  const tellOthers = (notice: string) => sharedState.announce(SESSION_NOTICES, notice);
   // An update hook gets the row, or only a count when the library updated many rows at once.
-  const forgetSession = async (session: unknown) =>
-    hasString(session, "token") ? sessions.forgetSession(session.token) : sessions.forgetAll();
-  const forgetUser = async (user: unknown) =>
-    hasString(user, "id") ? sessions.forgetUser(user.id) : sessions.forgetAll();
+  const forgetSession = async (session: unknown) => {
+    if (!hasString(session, "token")) return forgetEverything();
+    sessions.forgetSession(session.token);
+    await tellOthers(hasString(session, "userId") ? session.userId : ALL_SESSIONS);
+  };
+  const forgetUser = async (user: unknown) => {
+    if (!hasString(user, "id")) return forgetEverything();
+    sessions.forgetUser(user.id);
+    await tellOthers(user.id);
+  };
+  const forgetEverything = async () => {
+    sessions.forgetAll();
+    await tellOthers(ALL_SESSIONS);
+  };
 
   const auth = betterAuth({
     appName: "Tally",

@@ -1,12 +1,13 @@
+import { memorySharedState, type SharedState } from "@tally/shared-state";
 import { APIError, createAuthMiddleware } from "better-auth/api";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterRes } from "rate-limiter-flexible";
 
 /**
  * Password guessing is limited twice: per client address (one attacker, many
  * accounts) and per account (many addresses, one account). Both answer 429
- * with a standard Retry-After. Counters live in process memory; several
- * processes behind a load balancer each count separately (use a shared store
- * such as rate-limiter-flexible's Redis limiter there).
+ * with a standard Retry-After. Counters live in the shared state: in Redis
+ * when REDIS_URL is set, so every instance counts against one budget; in the
+ * process otherwise (one instance) and while Redis is unreachable.
  */
 export type SignInLimits = {
   perAddress: { points: number; durationSeconds: number };
@@ -20,17 +21,12 @@ export const defaultSignInLimits: SignInLimits = {
 
 const LIMITED_PATHS = new Set(["/sign-in/email", "/sign-up/email"]);
 
-export function limitSignIns(limits: SignInLimits = defaultSignInLimits) {
-  const perAddress = new RateLimiterMemory({
-    keyPrefix: "address",
-    points: limits.perAddress.points,
-    duration: limits.perAddress.durationSeconds,
-  });
-  const perAccount = new RateLimiterMemory({
-    keyPrefix: "account",
-    points: limits.perAccount.points,
-    duration: limits.perAccount.durationSeconds,
-  });
+export function limitSignIns(
+  limits: SignInLimits = defaultSignInLimits,
+  state: SharedState = memorySharedState(),
+) {
+  const perAddress = state.limiter({ keyPrefix: "sign-in:address", ...limits.perAddress });
+  const perAccount = state.limiter({ keyPrefix: "sign-in:account", ...limits.perAccount });
 
   return createAuthMiddleware(async (ctx) => {
     if (!LIMITED_PATHS.has(ctx.path)) return;

@@ -52,6 +52,14 @@ export const plantedViolations: Array<{ rule: string; file: string; fixture: Fix
     },
   },
   {
+    rule: "shared-state-is-a-leaf",
+    file: "packages/shared-state/src/leak-20.ts",
+    fixture: {
+      ...db,
+      "packages/shared-state/src/leak-20.ts": 'export { prisma } from "../../db/src/index.ts";\n',
+    },
+  },
+  {
     rule: "host-below-apps",
     file: "packages/host/src/leak-5.ts",
     fixture: { ...next, "packages/host/src/leak-5.ts": 'export * from "next/server";\n' },

@@ -18,6 +18,7 @@ import { openDatabase } from "@tally/db";
 import { stopEmbeddedServer } from "@tally/db/embedded";
 import { createTestDatabase, type TestDatabase } from "@tally/db/testing";
 import { routerNames } from "@tally/host";
+import { rememberSecret, rememberSessionFrom } from "@tally/host/testing";
 import { TRPCClientError } from "@trpc/client";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { type Host, startServer, startWeb } from "./hosts.ts";
@@ -151,3 +152,55 @@ test("a bearer token from one host works on every other, and none accepts it onc
     expect((refusal as TRPCClientError<never>).data).toMatchObject({ code: "UNAUTHORIZED", httpStatus: 401 });
   }
 });
+
+test("the auth library's organisation routes are not served: they change nothing and answer like an unknown path", async () => {
+  const rivalToken = await signUp(server.baseUrl, "rival-owner@contract.test");
+  const rival = await withToken(server, rivalToken).org.create.mutate({
+    name: "Rival Ltd",
+    slug: "rival-ltd",
+  });
+  for (const name of ["in-process", "server"] as const) {
+    const host = arrangements[name];
+    const token = await signIn(host.baseUrl, ALICE);
+    const send = (path: string, init: RequestInit = {}) =>
+      fetch(`${host.baseUrl}/api/auth/organization/${path}`, {
+        ...init,
+        headers: {
+          authorization: `Bearer ${token}`,
+          origin: host.baseUrl,
+          "content-type": "application/json",
+        },
+      }).then(async (response) => ({ status: response.status, body: await response.text() }));
+    const post = (path: string, body: unknown) => send(path, { method: "POST", body: JSON.stringify(body) });
+    const notServed = { status: 404, body: '{"error":"Not found"}' };
+
+    expect(await send(`get-full-organization?organizationId=${rival.id}`), name).toEqual(notServed);
+    expect(await send("get-full-organization?organizationId=no-such-organisation"), name).toEqual(notServed);
+    expect(await post("set-active", { organizationId: rival.id }), name).toEqual(notServed);
+    expect(
+      await post("invite-member", { email: `owner-${name}@contract.test`, role: "owner" }),
+      name,
+    ).toEqual(notServed);
+    expect(await post("create", { name: "Side door", slug: `side-door-${name}` }), name).toEqual(notServed);
+
+    const alice = withToken(host, token);
+    await expect(alice.account.me.query()).resolves.toMatchObject({ activeOrganization: { slug: "demo" } });
+    const invitations = await alice.org.invitations.list.query();
+    expect(invitations.map((invitation) => invitation.email)).not.toContain(`owner-${name}@contract.test`);
+    const mine = await alice.org.listMine.query();
+    expect(mine.map((organization) => organization.slug)).not.toContain(`side-door-${name}`);
+  }
+});
+
+async function signUp(baseUrl: string, email: string): Promise<string> {
+  rememberSecret("password", "rival-password-123");
+  const response = await fetch(`${baseUrl}/api/auth/sign-up/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: baseUrl },
+    body: JSON.stringify({ name: "Rival Owner", email, password: "rival-password-123" }),
+  });
+  rememberSessionFrom(response);
+  const { token } = (await response.json()) as { token?: string };
+  if (!token) throw new Error(`sign-up at ${baseUrl} failed: ${response.status}`);
+  return token;
+}

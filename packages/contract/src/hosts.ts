@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
+import { expectNoSecretsIn, rememberSecretsOf } from "@tally/host/testing";
 import { freePort, waitUntilAnswering } from "./testing/host-process.ts";
 
 const root = fileURLToPath(new URL("../../..", import.meta.url));
@@ -35,6 +36,7 @@ async function startHost(
   name: string,
 ): Promise<Host> {
   const port = env.PORT ? Number(env.PORT) : await freePort();
+  rememberSecretsOf(env);
   const child: ChildProcess = spawn(
     process.execPath,
     [...args, ...(name === "web" ? ["--port", String(port)] : [])],
@@ -43,7 +45,8 @@ async function startHost(
       env: {
         ...process.env,
         NODE_ENV: "production",
-        LOG_LEVEL: "warn",
+        // Every call's line, so the secret scan on stop sees what a production log would hold.
+        LOG_LEVEL: "info",
         HOST: "127.0.0.1",
         PORT: String(port),
         // Each host knows its own public address; it is the origin its clients send.
@@ -66,9 +69,11 @@ async function startHost(
       child.kill("SIGKILL");
     },
     async stop() {
-      if (child.exitCode !== null) return;
-      child.kill("SIGTERM");
-      await Promise.race([once(child, "exit"), sleep(10_000).then(() => child.kill("SIGKILL"))]);
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill("SIGTERM");
+        await Promise.race([once(child, "exit"), sleep(10_000).then(() => child.kill("SIGKILL"))]);
+      }
+      expectNoSecretsIn(output.join(""), name);
     },
   };
   await waitUntilAnswering(`${host.trpcUrl}/health.check`, child, output, 90_000);

@@ -3,6 +3,11 @@
  * everything between a request and a call of the rules in @tally/api.
  */
 
+export {
+  AUTH_BASE_PATH,
+  isPublicAuthRequest,
+  publicAuthHandler,
+} from "./auth/public-auth-endpoints.ts";
 export { createInvoiceExportHandler, type InvoiceExportOptions } from "./exports/invoice-export.ts";
 export { createReportDownloadHandler } from "./exports/report-download.ts";
 export * from "./express-lane/index.ts";

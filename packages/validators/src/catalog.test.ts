@@ -37,6 +37,16 @@ describe("updateProductInput", () => {
     expect(flattenIssues(result.error!).fieldErrors).toEqual({ patch: ["Nothing to update"] });
   });
 
+  test("a version no row can hold (past the 32-bit column) is refused on `version`, before any query", () => {
+    const result = updateProductInput.safeParse({ id: "p1", version: 2 ** 31, patch: { name: "New" } });
+    expect(flattenIssues(result.error!).fieldErrors).toEqual({
+      version: ["Not a version a record can have"],
+    });
+    expect(
+      updateProductInput.safeParse({ id: "p1", version: 2 ** 31 - 1, patch: { name: "New" } }).success,
+    ).toBe(true);
+  });
+
   test("nested problems are keyed by their dotted path", () => {
     const result = updateProductInput.safeParse({ id: "p1", version: 1, patch: { currency: "x" } });
     expect(flattenIssues(result.error!).fieldErrors).toHaveProperty(["patch.currency"]);

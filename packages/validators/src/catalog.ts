@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { currencyCode, minorUnits } from "./money.ts";
 import { cursorPageInput } from "./pagination.ts";
+import { recordVersion } from "./record-version.ts";
 
 export const productId = z.string().min(1).max(64);
 
@@ -30,7 +31,7 @@ export const createProductInput = z.object({
 /** Only the fields sent change; `version` is the one the client read, so a stale edit is refused. */
 export const updateProductInput = z.object({
   id: productId,
-  version: z.number().int().min(1),
+  version: recordVersion,
   patch: z
     .object(productFields)
     .partial()

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { cursorPageInput } from "./pagination.ts";
+import { recordVersion } from "./record-version.ts";
 
 const customerFields = {
   name: z.string().trim().min(1, "Enter a name").max(200, "At most 200 characters"),
@@ -20,7 +21,7 @@ export const createCustomerInput = z.object({
 /** Only the fields sent change; `version` is the one the client read. */
 export const updateCustomerInput = z.object({
   id: customerId,
-  version: z.number().int().min(1),
+  version: recordVersion,
   patch: z
     .object(customerFields)
     .partial()

@@ -12,4 +12,5 @@ export * from "./money-format.ts";
 export * from "./orders.ts";
 export * from "./org.ts";
 export * from "./pagination.ts";
+export * from "./record-version.ts";
 export * from "./reports.ts";

@@ -2,14 +2,13 @@ import { z } from "zod";
 import { customerId } from "./customers.ts";
 import { withIdempotencyKey } from "./idempotency.ts";
 import { cursorPageInput } from "./pagination.ts";
+import { recordVersion } from "./record-version.ts";
 
 export const orderStatus = z.enum(["draft", "placed", "paid", "fulfilled", "cancelled"]);
 export type OrderStatus = z.infer<typeof orderStatus>;
 
 export const orderId = z.string().trim().min(1).max(64);
 const lineId = z.string().trim().min(1).max(64);
-/** The order's version the client last saw: an edit of an older one is refused. */
-const expectedVersion = z.number().int().min(1);
 const quantity = z.number().int("Whole units only").min(1, "At least 1").max(10_000, "At most 10,000");
 
 export const createOrderInput = z.object({
@@ -19,18 +18,18 @@ export const createOrderInput = z.object({
 
 export const addOrderItemInput = z.object({
   orderId,
-  version: expectedVersion,
+  version: recordVersion,
   productId: z.string().trim().min(1).max(64),
   quantity,
 });
 
-export const updateOrderItemInput = z.object({ orderId, version: expectedVersion, lineId, quantity });
-export const removeOrderItemInput = z.object({ orderId, version: expectedVersion, lineId });
+export const updateOrderItemInput = z.object({ orderId, version: recordVersion, lineId, quantity });
+export const removeOrderItemInput = z.object({ orderId, version: recordVersion, lineId });
 
 /** place, cancel and fulfil. */
 export const orderTransitionInput = z.object({
   orderId,
-  version: expectedVersion.optional(),
+  version: recordVersion.optional(),
   ...withIdempotencyKey,
 });
 

@@ -2,6 +2,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { expectNoSecretsIn, rememberSecretsOf, secretsIn } from "@tally/host/testing";
+import { afterAll } from "vitest";
 
 const serverDir = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -16,7 +18,15 @@ export type RunningServer = {
  * Starts the bundled server (`node dist/index.js`, what production runs) on a
  * free port and resolves once it logs that it is listening.
  */
+/** Servers that printed a secret, found when they exited (killed ones included). */
+const leaks: string[] = [];
+// Registered for every test file that starts a server: the file fails if one printed a secret.
+afterAll(() => {
+  if (leaks.length) throw new Error(leaks.splice(0).join("; "));
+});
+
 export async function spawnServer(env: Record<string, string>, timeoutMs = 60_000): Promise<RunningServer> {
+  rememberSecretsOf(env);
   const child = spawn(process.execPath, ["dist/index.js"], {
     cwd: serverDir,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: "0", LOG_LEVEL: "info", ...env },
@@ -24,6 +34,10 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 60_00
   });
   const lines: string[] = [];
   const exited = once(child, "exit");
+  void exited.then(() => {
+    const leaked = secretsIn(lines.join("\n"));
+    if (leaked.length) leaks.push(`apps/server printed secrets: ${[...new Set(leaked)].join(", ")}`);
+  });
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`server did not start:\n${lines.join("\n")}`)),
@@ -48,6 +62,7 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 60_00
     async stop() {
       if (child.exitCode === null) child.kill("SIGTERM");
       const [code] = await exited;
+      expectNoSecretsIn(lines.join("\n"), "apps/server");
       return code as number | null;
     },
   };

@@ -1,3 +1,4 @@
+import { rememberSecret, rememberSessionFrom } from "@tally/host/testing";
 import type { Locator, Page } from "playwright-core";
 
 export type Credentials = { email: string; password: string };
@@ -10,11 +11,13 @@ export const demoOwner: Credentials = { email: "alice@demo.tally.test", password
  * Node's fetch sends browser-style fetch metadata, so it names the app's own origin.
  */
 export async function signInForToken(baseUrl: string, { email, password }: Credentials): Promise<string> {
+  rememberSecret("password", password);
   const response = await fetch(`${baseUrl}/api/auth/sign-in/email`, {
     method: "POST",
     headers: { "content-type": "application/json", origin: baseUrl },
     body: JSON.stringify({ email, password }),
   });
+  rememberSessionFrom(response);
   if (!response.ok)
     throw new Error(`signing in as ${email} answered ${response.status}: ${await response.text()}`);
   const { token } = (await response.json()) as { token?: string };
@@ -24,6 +27,7 @@ export async function signInForToken(baseUrl: string, { email, password }: Crede
 
 /** Signs in through the sign-in page, as a person would; the browser keeps the session cookie. */
 export async function signInThroughPage(page: Page, baseUrl: string, { email, password }: Credentials) {
+  rememberSecret("password", password);
   await page.goto(`${baseUrl}/sign-in`);
   const form = await interactive(page.getByRole("form", { name: "Sign in" }));
   await form.getByLabel("Email").fill(email);

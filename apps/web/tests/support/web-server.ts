@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { expectNoSecretsIn, rememberSecretsOf } from "@tally/host/testing";
 import { webDir } from "./paths";
 
 export type WebServer = {
@@ -25,21 +26,23 @@ export async function startWebServer(env: NodeJS.ProcessEnv): Promise<WebServer>
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const nextBin = createRequire(join(webDir, "package.json")).resolve("next/dist/bin/next");
+  const serverEnv: NodeJS.ProcessEnv = {
+    // Production refuses the development secret; a fresh one per run is as real as it gets.
+    BETTER_AUTH_SECRET: randomBytes(32).toString("hex"),
+    ...env,
+    // Auth trusts requests from its own origin only, so it must know the address it serves.
+    BETTER_AUTH_URL: url,
+    NODE_ENV: "production",
+    // As the package's start script does: let the app close its database before exiting.
+    NEXT_MANUAL_SIG_HANDLE: "true",
+  };
+  rememberSecretsOf(serverEnv);
   const child = spawn(
     process.execPath,
     [nextBin, "start", "--hostname", "127.0.0.1", "--port", String(port)],
     {
       cwd: webDir,
-      env: {
-        // Production refuses the development secret; a fresh one per run is as real as it gets.
-        BETTER_AUTH_SECRET: randomBytes(32).toString("hex"),
-        ...env,
-        // Auth trusts requests from its own origin only, so it must know the address it serves.
-        BETTER_AUTH_URL: url,
-        NODE_ENV: "production",
-        // As the package's start script does: let the app close its database before exiting.
-        NEXT_MANUAL_SIG_HANDLE: "true",
-      },
+      env: serverEnv,
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
@@ -53,7 +56,9 @@ export async function startWebServer(env: NodeJS.ProcessEnv): Promise<WebServer>
     output: () => output,
     stop: async () => {
       if (child.exitCode === null) child.kill("SIGTERM");
-      return exited;
+      const code = await exited;
+      expectNoSecretsIn(output, "apps/web");
+      return code;
     },
   };
   try {

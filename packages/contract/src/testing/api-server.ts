@@ -9,6 +9,8 @@ import { createAuth } from "@tally/auth";
 import { seedDemoWithUsers } from "@tally/auth/seed";
 import { openDatabase } from "@tally/db";
 import { stopEmbeddedServer } from "@tally/db/embedded";
+import { DEMO_PASSWORD } from "@tally/db/seed";
+import { expectNoSecretsIn, rememberSecret, rememberSecretsOf } from "@tally/host/testing";
 import { freePort, waitUntilAnswering } from "./host-process.ts";
 
 export type ApiServer = { origin: string; output: string[]; stop(): Promise<void> };
@@ -23,20 +25,25 @@ export async function startApiServer({ trustedOrigins }: { trustedOrigins: strin
   const dataDir = mkdtempSync(join(tmpdir(), "tally-mobile-e2e-"));
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
+  const env = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: "test" as const, // Expo's types (apps/mobile runs this helper) narrow NODE_ENV
+    // Every call's line, so the secret scan on stop sees what a production log would hold.
+    LOG_LEVEL: "info",
+    HOST: "127.0.0.1",
+    PORT: String(port),
+    TALLY_DATA_DIR: dataDir,
+    BETTER_AUTH_URL: origin,
+    BETTER_AUTH_SECRET: "mobile-e2e-secret-0123456789abcdefghijklmnop",
+    TALLY_TRUSTED_ORIGINS: trustedOrigins.join(","),
+  };
+  rememberSecretsOf(env);
+  // The clients sign in as the seeded demo users.
+  rememberSecret("password", DEMO_PASSWORD);
   const child: ChildProcess = spawn(process.execPath, ["dist/index.js"], {
     cwd: serverDir,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: "test",
-      LOG_LEVEL: "warn",
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      TALLY_DATA_DIR: dataDir,
-      BETTER_AUTH_URL: origin,
-      BETTER_AUTH_SECRET: "mobile-e2e-secret-0123456789abcdefghijklmnop",
-      TALLY_TRUSTED_ORIGINS: trustedOrigins.join(","),
-    },
+    env,
     stdio: ["ignore", "pipe", "pipe"],
   });
   const output: string[] = [];
@@ -49,6 +56,7 @@ export async function startApiServer({ trustedOrigins }: { trustedOrigins: strin
     }
     await stopEmbeddedServer(dataDir);
     rmSync(dataDir, { recursive: true, force: true });
+    expectNoSecretsIn(output.join(""), "apps/server");
   };
   try {
     await waitUntilAnswering(`${origin}/trpc/health.check`, child, output, 60_000);

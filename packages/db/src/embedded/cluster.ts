@@ -10,6 +10,7 @@ import type { ServerUser } from "./server-user.ts";
  *   postgres/        the cluster (owned by the user the server runs as)
  *   embedded.json    how to connect: superuser, password, database (0600)
  *   postgres.log     the server's own log
+ *   embedded.port    the port it last listened on, taken again at the next start
  *   start.lock       held while one process initialises or starts the server
  *   pgdata/          left by the PGlite default of earlier versions, if any
  */
@@ -18,6 +19,7 @@ export type ClusterLayout = {
   cluster: string;
   credentials: string;
   log: string;
+  lastPort: string;
   lock: string;
   legacyPglite: string;
 };
@@ -28,6 +30,7 @@ export function clusterLayout(dataDir: string): ClusterLayout {
     cluster: join(dataDir, "postgres"),
     credentials: join(dataDir, "embedded.json"),
     log: join(dataDir, "postgres.log"),
+    lastPort: join(dataDir, "embedded.port"),
     lock: join(dataDir, "start.lock"),
     legacyPglite: join(dataDir, "pgdata"),
   };

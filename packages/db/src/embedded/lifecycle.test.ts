@@ -117,6 +117,27 @@ test("pnpm stop's function stops the server, and a later start brings it back", 
   expect(postmasterPid(dataDir)).not.toBe(pid);
 }, 60_000);
 
+test("a restarted server comes back on the port it had, so a connected Tally reconnects by itself", async () => {
+  const dataDir = await newDataDir();
+  const first = await ensureEmbeddedServer(dataDir);
+  const database = await openDatabase({ kind: "embedded", dataDir });
+  try {
+    await database.prisma.$executeRawUnsafe("CREATE TABLE survivor (id int)");
+    await stopEmbeddedServer(dataDir);
+    await expect(database.prisma.$queryRawUnsafe("SELECT 1")).rejects.toMatchObject({
+      meta: { driverAdapterError: { cause: { kind: "DatabaseNotReachable", port: first.port } } },
+    });
+    const again = await ensureEmbeddedServer(dataDir);
+    expect(again).toMatchObject({ started: true, port: first.port });
+    // The same client, never reopened: its pool connects to the same address again.
+    await expect(database.prisma.$queryRawUnsafe("SELECT count(*)::int AS n FROM survivor")).resolves.toEqual(
+      [{ n: 0 }],
+    );
+  } finally {
+    await database.close();
+  }
+}, 60_000);
+
 test("a data folder made by the old PGlite default is named, with the command that moves it", async () => {
   const dataDir = await newDataDir();
   await mkdir(join(dataDir, "pgdata"));

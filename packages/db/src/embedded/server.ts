@@ -1,4 +1,13 @@
-import { chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
+import {
+  chownSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -143,7 +152,10 @@ async function startServer(
   for (let attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
     // Left by a server that was killed: its pid is dead or now someone else's.
     if (!runningPostmaster(layout)) rmSync(join(layout.cluster, "postmaster.pid"), { force: true });
-    const port = await freePort();
+    // The same address as last time when it is free: processes that were
+    // connected (a running Tally) reconnect by themselves after a restart,
+    // as they would to a production server that came back.
+    const port = (attempt === 1 && (await lastPortIfFree(layout))) || (await freePort());
     const options = {
       port: String(port),
       listen_addresses: "127.0.0.1",
@@ -161,6 +173,7 @@ async function startServer(
         user,
         { detached: true },
       );
+      writeFileSync(layout.lastPort, `${port}\n`);
       return port;
     } catch (error) {
       lastError = error;
@@ -186,6 +199,26 @@ async function waitUntilAnswering(layout: ClusterLayout, port: number): Promise<
   throw new Error(
     `The embedded PostgreSQL server in ${layout.cluster} is running but does not answer (see ${layout.log})`,
   );
+}
+
+async function lastPortIfFree(layout: ClusterLayout): Promise<number | undefined> {
+  let port: number;
+  try {
+    port = Number(readFileSync(layout.lastPort, "utf8").trim());
+  } catch {
+    return undefined;
+  }
+  if (!Number.isInteger(port) || port < 1024 || port > 65_535) return undefined;
+  return (await canListen(port)) ? port : undefined;
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.unref();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
+  });
 }
 
 function freePort(): Promise<number> {

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { RequestSafety } from "@tally/api";
+import { memorySharedState, type SharedState } from "@tally/shared-state";
 import { EncryptJWT, errors, jwtDecrypt } from "jose";
 
 /**
@@ -45,10 +46,18 @@ export async function signServiceCredential(
 
 export class RejectedCredential extends Error {}
 
-/** Verifies credentials and remembers each one's id until it expires, refusing a second use. */
-export function createCredentialVerifier(options: { secret: string; audience?: string }) {
+/**
+ * Verifies credentials and remembers each one's id until it expires, refusing
+ * a second use: in every instance when they share their state (Redis), so a
+ * credential replayed to another instance is refused too.
+ */
+export function createCredentialVerifier(options: {
+  secret: string;
+  audience?: string;
+  sharedState?: Pick<SharedState, "claimOnce">;
+}) {
   const key = keyFrom(options.secret);
-  const seen = new Map<string, number>();
+  const used = options.sharedState ?? memorySharedState();
 
   return async function verify(token: string): Promise<ForwardedIdentity> {
     let payload: Awaited<ReturnType<typeof jwtDecrypt>>["payload"];
@@ -64,11 +73,10 @@ export function createCredentialVerifier(options: { secret: string; audience?: s
         throw new RejectedCredential(`Service credential not for this service (${error.claim})`);
       throw new RejectedCredential("Service credential invalid");
     }
-    const now = Date.now();
-    for (const [id, expiresAt] of seen) if (expiresAt < now) seen.delete(id);
     if (!payload.jti || !payload.exp) throw new RejectedCredential("Service credential invalid");
-    if (seen.has(payload.jti)) throw new RejectedCredential("Service credential already used");
-    seen.set(payload.jti, payload.exp * 1000);
+    const lifetimeMs = Math.max(1, payload.exp * 1000 - Date.now());
+    if (!(await used.claimOnce(`service-credential:${payload.jti}`, lifetimeMs)))
+      throw new RejectedCredential("Service credential already used");
     const credential = payload.via === "cookie" || payload.via === "bearer" ? payload.via : "none";
     return {
       sessionToken: typeof payload.tok === "string" ? payload.tok : null,

@@ -13,6 +13,13 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export const hostEnv = databaseEnv.extend(limitsEnv.shape).extend({
   NODE_ENV: z.string().optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
+  /** What several instances share (rate limits, one-time credentials, session-cache notices); unset: this process only. */
+  REDIS_URL: z
+    .url()
+    .refine((url) => /^rediss?:$/.test(new URL(url).protocol), "must be a redis:// or rediss:// URL")
+    .optional(),
+  /** Prefix of Tally's keys and channels in that Redis. */
+  TALLY_REDIS_PREFIX: z.string().min(1).max(64).default("tally:"),
 });
 
 export type HostConfig = {
@@ -25,6 +32,7 @@ export type HostConfig = {
   /** OpenTelemetry: off unless OTEL_TRACES_EXPORTER or OTEL_EXPORTER_OTLP_ENDPOINT says otherwise. */
   tracing: TracingConfig;
   logLevel: LogLevel;
+  sharedState: { redisUrl: string | undefined; keyPrefix: string };
 };
 
 /** A bad variable, named in one line; hosts print it and exit instead of a stack trace. */
@@ -41,6 +49,7 @@ export function hostConfigFromEnv(env: NodeJS.ProcessEnv = process.env): HostCon
     rules: oneLine(() => rulesConfigFromEnv(env)),
     tracing: tracingConfigFromEnv(env),
     logLevel: parsed.LOG_LEVEL ?? (parsed.NODE_ENV === "test" ? "silent" : "info"),
+    sharedState: { redisUrl: parsed.REDIS_URL, keyPrefix: parsed.TALLY_REDIS_PREFIX },
   };
 }
 

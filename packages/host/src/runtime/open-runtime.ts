@@ -2,6 +2,7 @@ import { jobHandlers, type Logger, logger } from "@tally/api";
 import { type Auth, createAuth } from "@tally/auth";
 import { type Database, openDatabase, type PrismaClient } from "@tally/db";
 import { openQueue, type Queue, startWorkers } from "@tally/jobs";
+import { openSharedState, type SharedState } from "@tally/shared-state";
 import { startTracing } from "../tracing/tracing.ts";
 import type { HostConfig } from "./host-config.ts";
 
@@ -15,6 +16,8 @@ export type Runtime = {
   databaseKind: Database["kind"];
   /** The job queue in the same database: procedures enqueue into it inside their transactions. */
   queue: Queue;
+  /** What this instance shares with the others: Redis with REDIS_URL, else this process's memory. */
+  sharedState: SharedState;
   /** Finishes or releases the jobs this process is running, then closes its connections. */
   close(): Promise<void>;
 };
@@ -34,6 +37,12 @@ export async function openRuntime(
   // Before the database opens, so Prisma's first queries are traced too; a second call keeps the first setup.
   const tracing = startTracing(config.tracing, { serviceName });
   const database = await openDatabase(config.database);
+  const sharedState = await openSharedState({
+    ...config.sharedState,
+    // Tally carries on without Redis (each process counts alone): say so once per outage.
+    onError: (error) =>
+      logger.warn({ err: { message: error.message } }, "shared state unreachable: using this process's own"),
+  });
   const queue = await openQueue({
     url: database.url,
     // Only a process that works the queue keeps its schedules (the daily overdue run).
@@ -48,12 +57,14 @@ export async function openRuntime(
   return {
     config,
     db: database.prisma,
-    auth: createAuth({ prisma: database.prisma, config: config.auth }),
+    auth: createAuth({ prisma: database.prisma, config: config.auth, sharedState }),
     logger,
     databaseKind: database.kind,
     queue,
+    sharedState,
     async close() {
       await queue.stop({ graceful: true, timeoutMs: 10_000 });
+      await sharedState.close();
       await database.close();
       await tracing?.shutdown();
     },

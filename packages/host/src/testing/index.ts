@@ -13,3 +13,11 @@ export {
   testPaymentEvent,
 } from "../webhooks/payment-test-events.ts";
 export { limitsCorpus } from "./limits-corpus.ts";
+export {
+  expectNoSecretsIn,
+  LoggedSecretError,
+  rememberSecret,
+  rememberSecretsOf,
+  rememberSessionFrom,
+  secretsIn,
+} from "./secrets.ts";

@@ -31,11 +31,19 @@ describe("organisations", () => {
     expect(await api.db.organization.count()).toBe(before);
   });
 
-  test("switching to an organisation you are not in reads as not found", async () => {
+  test("switching to an organisation you are not in reads as not found, like one that does not exist, and changes nothing", async () => {
     const { alice, bob } = await api.twoOrganisations();
-    await expect(bob.caller.org.setActive({ organizationId: alice.id })).rejects.toMatchObject({
-      code: "NOT_FOUND",
-    });
+    const refusal = (organizationId: string) =>
+      bob.caller.org.setActive({ organizationId }).then(
+        () => "switched",
+        (error: { code: string; message: string }) => ({
+          code: error.code,
+          message: error.message.replace(organizationId, "<id>"),
+        }),
+      );
+    const foreign = await refusal(alice.id);
+    expect(foreign).toEqual({ code: "NOT_FOUND", message: expect.stringContaining("Organisation") });
+    expect(await refusal("org_does_not_exist")).toEqual(foreign);
     await expect(bob.caller.account.me()).resolves.toMatchObject({ activeOrganization: { id: bob.id } });
   });
 

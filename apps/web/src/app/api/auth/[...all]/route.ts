@@ -1,6 +1,11 @@
+import { publicAuthHandler } from "@tally/host";
 import { servedBy } from "@/server/runtime";
 
-/** better-auth's own routes (sign-in, sign-up, sessions), on the process's database. */
-const handleAuth = servedBy(({ auth }) => auth.handler);
+/**
+ * The auth library's routes that clients need (sign-up, sign-in, sign-out,
+ * the session), on the process's database; every other path under /api/auth
+ * answers 404 (packages/host/src/auth/public-auth-endpoints.ts).
+ */
+const handleAuth = servedBy(({ auth }) => publicAuthHandler(auth));
 
 export { handleAuth as GET, handleAuth as POST };

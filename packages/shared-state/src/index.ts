@@ -1,0 +1,7 @@
+export {
+  type LimiterOptions,
+  memorySharedState,
+  openSharedState,
+  type SharedState,
+  type SharedStateOptions,
+} from "./shared-state.ts";
