@@ -4,6 +4,7 @@ import { TRPCError } from "@trpc/server";
 import { notFound } from "../../errors.ts";
 import { inTransaction } from "../../transaction.ts";
 import type { OrgContext } from "../../trpc.ts";
+import { currentParties } from "./invoice-document.service.ts";
 import { takeInvoiceNumber } from "./invoice-numbers.ts";
 import type { InvoiceView } from "./invoices.select.ts";
 import { getInvoice } from "./invoices.service.ts";
@@ -26,6 +27,7 @@ export function issueInvoice(ctx: OrgContext, input: IssueInvoiceInput): Promise
     ctx,
     async (tx) => {
       const order = await lockInvoiceableOrder(tx, ctx.org.id, input.orderId);
+      const parties = await currentParties(tx, ctx.org.id, order.id);
       const number = await takeInvoiceNumber(tx, ctx.org.id);
       const issuedAt = new Date();
       const invoice = await tx.invoice.create({
@@ -37,6 +39,7 @@ export function issueInvoice(ctx: OrgContext, input: IssueInvoiceInput): Promise
           totalMinor: order.totalMinor,
           issuedAt,
           dueAt: new Date(issuedAt.getTime() + input.dueInDays * DAY_MS),
+          parties,
         },
         select: { id: true },
       });

@@ -1,0 +1,1 @@
+export { type InvoiceDocument, invoiceTitle, renderInvoicePdf } from "./pdf/invoice-pdf.ts";
