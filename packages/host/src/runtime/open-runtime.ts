@@ -1,6 +1,7 @@
 import { jobHandlers, type Logger, logger } from "@tally/api";
 import { type Auth, createAuth } from "@tally/auth";
 import { type Database, openDatabase, type PrismaClient } from "@tally/db";
+import { createMailer } from "@tally/documents";
 import { openQueue, type Queue, startWorkers } from "@tally/jobs";
 import { openSharedState, type SharedState } from "@tally/shared-state";
 import type { HostConfig } from "./host-config.ts";
@@ -44,8 +45,10 @@ export async function openRuntime(
     schedule: Boolean(workers),
     onError: (error) => logger.error({ err: error }, "job queue"),
   });
-  if (workers) {
-    await startWorkers(queue, jobHandlers({ db: database.prisma, log: logger }), {
+  const mailer = workers ? createMailer({ smtpUrl: config.mail.smtpUrl }) : null;
+  if (workers && mailer) {
+    const email = { mailer, fromAddress: config.mail.fromAddress, appUrl: config.auth.baseURL };
+    await startWorkers(queue, jobHandlers({ db: database.prisma, log: logger, email }), {
       concurrency: workers.concurrency,
     });
   }
@@ -59,6 +62,7 @@ export async function openRuntime(
     sharedState,
     async close() {
       await queue.stop({ graceful: true, timeoutMs: 10_000 });
+      mailer?.close();
       await sharedState.close();
       await database.close();
     },

@@ -78,12 +78,12 @@ const documentSelect = {
  * kept print the seller's and customer's current details.
  */
 export async function invoiceDocument(
-  ctx: OrgContext,
+  db: Tx,
+  organizationId: string,
   invoiceId: string,
-  db: Tx = ctx.db,
 ): Promise<InvoiceDocument> {
   const invoice = await db.invoice.findFirst({
-    where: { id: invoiceId, organizationId: ctx.org.id },
+    where: { id: invoiceId, organizationId },
     select: documentSelect,
   });
   if (!invoice) throw notFound("Invoice", invoiceId);
@@ -108,7 +108,7 @@ export async function invoiceDocument(
 
 /** The invoice as a PDF file: the same bytes for as long as nothing is paid against it. */
 export async function invoicePdf(ctx: OrgContext, invoiceId: string) {
-  const document = await invoiceDocument(ctx, invoiceId);
+  const document = await invoiceDocument(ctx.db, ctx.org.id, invoiceId);
   const pdf = await renderInvoicePdf(document);
   return { fileName: `${invoiceTitle(document.number).replace(" ", "-").toLowerCase()}.pdf`, pdf };
 }

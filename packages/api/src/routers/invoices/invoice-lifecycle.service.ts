@@ -1,9 +1,12 @@
 import { type Prisma, recordAuditEvent } from "@tally/db";
+import { invoiceTitle } from "@tally/documents";
 import type { IssueInvoiceInput, VoidInvoiceInput } from "@tally/validators";
 import { TRPCError } from "@trpc/server";
 import { notFound } from "../../errors.ts";
+import { queueOf } from "../../queue.ts";
 import { inTransaction } from "../../transaction.ts";
 import type { OrgContext } from "../../trpc.ts";
+import { queueEmail } from "../emails/email-queue.ts";
 import { currentParties } from "./invoice-document.service.ts";
 import { takeInvoiceNumber } from "./invoice-numbers.ts";
 import type { InvoiceView } from "./invoices.select.ts";
@@ -49,6 +52,15 @@ export function issueInvoice(ctx: OrgContext, input: IssueInvoiceInput): Promise
         totalMinor: order.totalMinor,
         currency: order.currency,
       });
+      if (parties.customer.email) {
+        await queueEmail(queueOf(ctx), tx, {
+          organizationId: ctx.org.id,
+          kind: "invoice",
+          recipient: parties.customer.email,
+          subject: `${invoiceTitle(number)} from ${parties.seller.name}`,
+          invoiceId: invoice.id,
+        });
+      }
       return getInvoice(ctx, invoice.id, tx);
     },
     TRANSACTION_OPTIONS,
