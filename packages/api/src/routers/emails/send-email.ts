@@ -37,7 +37,7 @@ export async function sendQueuedEmail(
   { lastTry }: { lastTry: boolean },
 ): Promise<SendResult> {
   const email = await db.emailMessage.findFirst({ where: { id: messageId, organizationId } });
-  if (!email || email.status !== "queued") return "already-done";
+  if (email?.status !== "queued") return "already-done";
   const organization = await db.organization.findUniqueOrThrow({
     where: { id: organizationId },
     select: { name: true, senderName: true, replyTo: true },
