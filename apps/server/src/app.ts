@@ -44,7 +44,7 @@ export function createApp({
   const exportInvoices = createInvoiceExportHandler({ db, auth });
   const downloadReport = createReportDownloadHandler({ db, auth });
   const downloadInvoicePdf = createInvoicePdfHandler({ db, auth });
-  const receivePaymentWebhook = createPaymentWebhookHandler({ db, config: config.payments });
+  const receivePaymentWebhook = createPaymentWebhookHandler({ db, config: config.payments, queue });
   const ready = () => readinessResponse(db);
   const trpc = createTrpcHandler({
     router: appRouter,

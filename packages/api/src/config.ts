@@ -13,16 +13,29 @@ const rulesEnv = z.object({
     .min(1, "must be at least 1 second")
     .max(30 * DAY_SECONDS, "must be at most 30 days")
     .default(DAY_SECONDS),
+  /** Days between two payment reminders for one overdue invoice. */
+  TALLY_REMINDER_INTERVAL_DAYS: z.coerce
+    .number()
+    .int("must be a whole number of days")
+    .min(1)
+    .max(90)
+    .default(7),
 });
 
-export type RulesConfig = { idempotencyTtlMs: number };
+export type RulesConfig = { idempotencyTtlMs: number; reminderIntervalMs: number };
 
-export const defaultRulesConfig: RulesConfig = Object.freeze({ idempotencyTtlMs: DAY_SECONDS * 1000 });
+export const defaultRulesConfig: RulesConfig = Object.freeze({
+  idempotencyTtlMs: DAY_SECONDS * 1000,
+  reminderIntervalMs: 7 * DAY_SECONDS * 1000,
+});
 
 /** Throws one line naming the bad variable. */
 export function rulesConfigFromEnv(env: NodeJS.ProcessEnv = process.env): RulesConfig {
-  const { TALLY_IDEMPOTENCY_TTL_SECONDS } = parseEnv(rulesEnv, env);
-  return { idempotencyTtlMs: TALLY_IDEMPOTENCY_TTL_SECONDS * 1000 };
+  const { TALLY_IDEMPOTENCY_TTL_SECONDS, TALLY_REMINDER_INTERVAL_DAYS } = parseEnv(rulesEnv, env);
+  return {
+    idempotencyTtlMs: TALLY_IDEMPOTENCY_TTL_SECONDS * 1000,
+    reminderIntervalMs: TALLY_REMINDER_INTERVAL_DAYS * DAY_SECONDS * 1000,
+  };
 }
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;

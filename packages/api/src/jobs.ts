@@ -1,6 +1,8 @@
 import type { PrismaClient } from "@tally/db";
-import { type JobHandlers, jobCatalogue } from "@tally/jobs";
+import { type JobHandlers, jobCatalogue, type Queue } from "@tally/jobs";
+import { defaultRulesConfig } from "./config.ts";
 import type { Logger } from "./logger.ts";
+import { queueDueReminders } from "./routers/emails/reminders.ts";
 import { type EmailDelivery, sendQueuedEmail } from "./routers/emails/send-email.ts";
 import { markOverdueInvoices } from "./routers/invoices/mark-overdue.ts";
 import { failSalesReport, type ReportPacing, runSalesReport } from "./routers/reports/sales-report.ts";
@@ -14,12 +16,17 @@ export function jobHandlers({
   log,
   reportPacing,
   email,
+  queue,
+  reminderIntervalMs = defaultRulesConfig.reminderIntervalMs,
 }: {
   db: PrismaClient;
   log: Logger;
   reportPacing?: ReportPacing;
   /** How emails leave (SMTP or the development outbox); without it `emails.send` jobs wait for a worker that has it. */
   email?: EmailDelivery;
+  /** Where the daily run queues payment reminders; without it, none are sent. */
+  queue?: Queue;
+  reminderIntervalMs?: number;
 }): JobHandlers {
   return {
     "reports.run": async (job) => {
@@ -39,7 +46,8 @@ export function jobHandlers({
     },
     "invoices.mark-overdue": async (job) => {
       const marked = await markOverdueInvoices(db);
-      log.info({ job: job.id, marked }, "overdue invoices marked");
+      const reminded = queue ? await queueDueReminders(db, queue, { intervalMs: reminderIntervalMs }) : 0;
+      log.info({ job: job.id, marked, reminded }, "overdue invoices marked");
     },
     ...(email && {
       "emails.send": async (job) => {

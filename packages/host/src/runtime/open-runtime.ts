@@ -48,7 +48,14 @@ export async function openRuntime(
   const mailer = workers ? createMailer({ smtpUrl: config.mail.smtpUrl }) : null;
   if (workers && mailer) {
     const email = { mailer, fromAddress: config.mail.fromAddress, appUrl: config.auth.baseURL };
-    await startWorkers(queue, jobHandlers({ db: database.prisma, log: logger, email }), {
+    const handlers = jobHandlers({
+      db: database.prisma,
+      log: logger,
+      email,
+      queue,
+      reminderIntervalMs: config.rules.reminderIntervalMs,
+    });
+    await startWorkers(queue, handlers, {
       concurrency: workers.concurrency,
     });
   }

@@ -13,7 +13,9 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { jobHandlers } from "../../jobs.ts";
 import { logger } from "../../logger.ts";
 import { createTestApi, type TestApi } from "../../testing/index.ts";
-import { billingOrganisation } from "../invoices/invoices.fixtures.ts";
+import { billingOrganisation, receivePayment } from "../invoices/invoices.fixtures.ts";
+import { markOverdueInvoices } from "../invoices/mark-overdue.ts";
+import { queueDueReminders } from "./reminders.ts";
 
 let api: TestApi;
 let smtp: TestSmtp;
@@ -149,4 +151,61 @@ test("a customer without an email address gets no message, and nothing is queued
   const org = await billingOrganisation(api, "Mail Nobody");
   const invoice = await org.issuedInvoice();
   expect(await statusOf(invoice.id)).toEqual([]);
+});
+
+test("the daily run reminds each overdue invoice once per interval, and each message names only its own invoice", async () => {
+  const acme = await organisationWithCustomerEmail("Mail Overdue", "ap@overdue-acme.test");
+  const rival = await organisationWithCustomerEmail("Mail Overdue Rival", "ap@overdue-rival.test");
+  const late = await acme.issuedInvoice({ quantity: 2 });
+  const rivalLate = await rival.issuedInvoice({ quantity: 5 });
+  const notDue = await acme.issuedInvoice();
+  await api.db.invoice.updateMany({
+    where: { id: { in: [late.id, rivalLate.id] } },
+    data: { dueAt: new Date(Date.now() - 3 * 86_400_000) },
+  });
+  const interval = { intervalMs: 7 * 86_400_000 };
+  await markOverdueInvoices(api.db);
+  await queueDueReminders(api.db, api.queue, interval);
+  await markOverdueInvoices(api.db);
+  await queueDueReminders(api.db, api.queue, interval);
+
+  const reminders = await api.db.emailMessage.findMany({
+    where: { kind: "reminder", organizationId: { in: [acme.id, rival.id] } },
+    select: { invoiceId: true, recipient: true },
+  });
+  expect(reminders.sort((a, b) => a.recipient.localeCompare(b.recipient))).toEqual([
+    { invoiceId: late.id, recipient: "ap@overdue-acme.test" },
+    { invoiceId: rivalLate.id, recipient: "ap@overdue-rival.test" },
+  ]);
+  expect(reminders.map((reminder) => reminder.invoiceId)).not.toContain(notDue.id);
+
+  await expect
+    .poll(
+      () => delivered("ap@overdue-acme.test").filter((mail) => mail.subject?.startsWith("Reminder")).length,
+      {
+        timeout: 15_000,
+      },
+    )
+    .toBe(1);
+  const [mail] = delivered("ap@overdue-acme.test").filter((m) => m.subject?.startsWith("Reminder"));
+  expect(mail?.text).toContain("US$20.00");
+  expect(mail?.text).not.toContain("US$50.00");
+  expect(mail?.subject).toContain(`Invoice ${String(late.number).padStart(5, "0")}`);
+
+  // A week later it is due again.
+  await queueDueReminders(api.db, api.queue, { ...interval, now: new Date(Date.now() + 8 * 86_400_000) });
+  expect(await api.db.emailMessage.count({ where: { kind: "reminder", invoiceId: late.id } })).toBe(2);
+});
+
+test("a payment that settles an invoice sends the customer a receipt", async () => {
+  const org = await organisationWithCustomerEmail("Mail Receipt", "ap@receipt.test");
+  const invoice = await org.issuedInvoice({ quantity: 3 });
+  await receivePayment(api, invoice.id, 1_000);
+  await receivePayment(api, invoice.id, 2_000);
+  await expect
+    .poll(() => delivered("ap@receipt.test").filter((mail) => mail.subject?.startsWith("Receipt")).length, {
+      timeout: 15_000,
+    })
+    .toBe(1);
+  expect(await api.db.emailMessage.count({ where: { kind: "receipt", invoiceId: invoice.id } })).toBe(1);
 });
