@@ -11,5 +11,6 @@ test("the demo password and seed helpers are not part of what production code im
     "demoUsers",
     "seedDemo",
     "seedDemoBusiness",
+    "writeDemoBusiness",
   ]);
 });

@@ -1,6 +1,8 @@
 import type { PrismaClient } from "./client.ts";
 import { writeDemoBusiness } from "./seed/business.ts";
 
+export { type DemoBusinessOptions, writeDemoBusiness } from "./seed/business.ts";
+
 /** The organisation the demo users belong to. */
 export const DEMO_ORGANIZATION_ID = "org_demo";
 

@@ -30,7 +30,10 @@ export const invoiceFilters = z.object({
   to: z.coerce.date().optional(),
 });
 
-export const listInvoicesInput = cursorPageInput.extend(invoiceFilters.shape);
+/** The list can also narrow to open invoices the daily run has marked overdue. */
+export const listInvoicesInput = cursorPageInput
+  .extend(invoiceFilters.shape)
+  .extend({ overdue: z.boolean().default(false) });
 
 export const listPaymentsInput = cursorPageInput.extend({ invoiceId: invoiceId.optional() });
 

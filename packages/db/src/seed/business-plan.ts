@@ -278,9 +278,9 @@ function planOrder({ input, random, plan, audit, issued, now, customer, orderId,
         if (fulfilledAt.getTime() < now && random.chance(0.9)) step("fulfilled", fulfilledAt);
       }
     });
-    // The daily run marks what is still unpaid the morning after its due date.
+    // The daily run (00:10 UTC) marks what is still unpaid the night after its due date.
     const dueAt = (invoice.dueAt as Date).getTime();
-    const markedAt = new Date(Math.floor(dueAt / DAY) * DAY + DAY + 6 * HOUR);
+    const markedAt = new Date(Math.floor(dueAt / DAY) * DAY + DAY + 10 * 60_000);
     const paidAt = (invoice.paidAt as Date | undefined)?.getTime() ?? Number.POSITIVE_INFINITY;
     if (markedAt.getTime() < Math.min(now, paidAt)) {
       invoice.overdueAt = markedAt;

@@ -30,8 +30,12 @@ export async function listInvoices(
   );
 }
 
-function invoiceFilterWhere(organizationId: string, filters: InvoiceFilters): Prisma.InvoiceWhereInput[] {
+function invoiceFilterWhere(
+  organizationId: string,
+  filters: InvoiceFilters & { overdue?: boolean },
+): Prisma.InvoiceWhereInput[] {
   const where: Prisma.InvoiceWhereInput[] = [{ organizationId }];
+  if (filters.overdue) where.push({ status: "issued", overdueAt: { not: null } });
   if (filters.status) where.push({ status: filters.status });
   if (filters.customerId) where.push({ order: { customerId: filters.customerId } });
   if (filters.from || filters.to) where.push({ issuedAt: { gte: filters.from, lte: filters.to } });
