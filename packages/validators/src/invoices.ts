@@ -28,12 +28,11 @@ export const invoiceFilters = z.object({
   customerId: customerId.optional(),
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),
+  /** Only open invoices the daily run has marked overdue; `true` from a procedure call or a query string. */
+  overdue: z.union([z.boolean(), z.stringbool()]).optional(),
 });
 
-/** The list can also narrow to open invoices the daily run has marked overdue. */
-export const listInvoicesInput = cursorPageInput
-  .extend(invoiceFilters.shape)
-  .extend({ overdue: z.boolean().default(false) });
+export const listInvoicesInput = cursorPageInput.extend(invoiceFilters.shape);
 
 export const listPaymentsInput = cursorPageInput.extend({ invoiceId: invoiceId.optional() });
 

@@ -34,6 +34,23 @@ export type BusinessPlan = {
 
 type PlannedPayment = { at: Date; amountMinor: number; failed?: boolean };
 
+/**
+ * The web app calls an order by the last 8 characters of its id ("#3FA2B19C"):
+ * a hash of the order's place in the story, so references look like the
+ * app's own and stay the same from run to run.
+ */
+function orderSuffix(index: number): string {
+  let hash = 0x811c9dc5;
+  for (const char of `tally-demo-order-${index}`) {
+    hash ^= char.charCodeAt(0);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  // FNV alone leaves neighbouring indexes with look-alike prefixes: finish with murmur3's mix.
+  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b) >>> 0;
+  hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35) >>> 0;
+  return ((hash ^ (hash >>> 16)) >>> 0).toString(16).padStart(8, "0");
+}
+
 /** The same rule as the orders service: tax once on the subtotal, rounded half up. */
 function taxOn(subtotalMinor: number, taxRateBasisPoints: number) {
   return Math.round((subtotalMinor * taxRateBasisPoints) / 10_000);
@@ -95,7 +112,7 @@ export function planDemoBusiness(input: PlanInput): BusinessPlan {
       if (createdAt.getTime() > now - HOUR) continue;
       orderCount++;
       const customer = random.pick(weighted);
-      const orderId = `demo_order_${String(orderCount).padStart(4, "0")}`;
+      const orderId = `demo_order_${orderSuffix(orderCount)}`;
       planOrder({ input, random, plan, audit, issued, now, customer, orderId, createdAt });
     }
   }
@@ -241,7 +258,7 @@ function planOrder({ input, random, plan, audit, issued, now, customer, orderId,
         organizationId,
         invoiceId,
         provider: PAYMENT_PROVIDER,
-        providerPaymentId: `pi_demo_${orderId.slice("demo_order_".length)}_${index + 1}`,
+        providerPaymentId: `pi_demo_${orderId.slice(-8)}_${index + 1}`,
         status: payment.failed ? "failed" : "succeeded",
         amountMinor: payment.amountMinor,
         currency,

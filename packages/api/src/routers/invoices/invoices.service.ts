@@ -30,10 +30,7 @@ export async function listInvoices(
   );
 }
 
-function invoiceFilterWhere(
-  organizationId: string,
-  filters: InvoiceFilters & { overdue?: boolean },
-): Prisma.InvoiceWhereInput[] {
+function invoiceFilterWhere(organizationId: string, filters: InvoiceFilters): Prisma.InvoiceWhereInput[] {
   const where: Prisma.InvoiceWhereInput[] = [{ organizationId }];
   if (filters.overdue) where.push({ status: "issued", overdueAt: { not: null } });
   if (filters.status) where.push({ status: filters.status });
