@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { SiteHeader } from "@/features/shell/site-header";
 import { Providers } from "./providers";
 import "./globals.css";
+import "./dashboard.css";
 
 export const metadata: Metadata = {
   title: { default: "Tally", template: "%s · Tally" },
