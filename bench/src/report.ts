@@ -1,4 +1,5 @@
 import type { ColdStart } from "./cold-start.ts";
+import { type DashboardRender, renderDashboardSection } from "./dashboard-render.ts";
 import type { LoadResult } from "./load-generator.ts";
 import type { describeMachine } from "./machine.ts";
 import type { PlaceResult } from "./place-orders.ts";
@@ -16,6 +17,7 @@ export type BenchRecord = {
   measurements: Measurement[];
   coldStarts: ColdStart[];
   placeOrders: PlaceResult[];
+  dashboard: DashboardRender;
   typecheck: { millis: number; ok: boolean };
   totalSeconds: number;
 };
@@ -139,6 +141,7 @@ export function renderReport(record: BenchRecord): string {
         `| ${p.clients} | ${p.placed} | ${fixed(p.ordersPerSecond)} | ${fixed(p.p50Ms, 1)} | ${fixed(p.p99Ms, 1)} | ${p.errors} |`,
     ),
     "",
+    ...renderDashboardSection(record.dashboard),
     "## apps/server cold start to the first 200 (`node dist/index.js` → `health.ping`)",
     "",
     "| database | runs (ms) | median ms |",

@@ -4,6 +4,7 @@ import { writeFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 import { runConfig } from "./bench-config.ts";
 import { measureColdStarts } from "./cold-start.ts";
+import { measureDashboardRender } from "./dashboard-render.ts";
 import { prepareBenchDatabase } from "./database.ts";
 import { type LoadGenerator, type LoadOptions, pickLoadGenerator } from "./load-generator.ts";
 import { currentLoad, describeMachine } from "./machine.ts";
@@ -52,6 +53,9 @@ const placeOrders = await measurePlaceOrders(databaseUrl, placeServer.origin, be
   placeServer.stop(),
 );
 
+log("dashboard render on the seeded embedded database");
+const dashboard = await measureDashboardRender();
+
 log("cold starts");
 const coldStarts = await measureColdStarts(databaseUrl);
 log("typecheck");
@@ -65,6 +69,7 @@ const report = renderReport({
   measurements,
   coldStarts,
   placeOrders,
+  dashboard,
   typecheck,
   totalSeconds: (performance.now() - started) / 1000,
 });

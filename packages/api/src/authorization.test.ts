@@ -204,6 +204,8 @@ const samples: Record<string, Sample> = {
   "reports.create": () => ({ kind: "sales", from: REPORT_FROM, to: REPORT_TO, groupBy: "day" }),
   "reports.cancel": async (fixture) => ({ id: (await queuedReport(fixture)).id }),
   "reports.download": async (fixture) => ({ id: (await finishedReport(fixture)).id }),
+  "dashboard.overview": () => undefined,
+  "dashboard.cash": () => undefined,
 };
 
 const RANK: Record<Access, number> = { public: 0, authed: 1, member: 2, admin: 3, owner: 4 };
@@ -378,5 +380,7 @@ test("the access table: who may call what (a change here is a security review)",
     "reports.create": "member",
     "reports.download": "member",
     "reports.cancel": "member",
+    "dashboard.overview": "member",
+    "dashboard.cash": "admin",
   });
 });

@@ -18,6 +18,7 @@ export async function SiteHeader() {
       {viewer ? (
         <>
           <nav aria-label="Main" className="main-nav">
+            <NavLink href="/">Dashboard</NavLink>
             <NavLink href="/orders">Orders</NavLink>
             <NavLink href="/invoices">Invoices</NavLink>
             {showsAdminControls(viewer.role) && <NavLink href="/payments">Payments</NavLink>}
