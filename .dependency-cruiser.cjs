@@ -66,6 +66,17 @@ module.exports = {
       to: { path: [...OURS("[a-z-]+"), "^apps/"], pathNot: "^packages/shared-state/" },
     },
     {
+      name: "documents-know-only-validators",
+      comment:
+        "packages/documents renders invoices and emails from plain data: it imports @tally/validators (money formats) and no other package of ours, so it never reaches the database or the rules.",
+      severity: "error",
+      from: { path: "^packages/documents/" },
+      to: {
+        path: [...OURS("[a-z-]+"), "^apps/"],
+        pathNot: ["^packages/(documents|validators)/", "^@tally/validators(/|$)"],
+      },
+    },
+    {
       name: "host-below-apps",
       comment:
         "packages/host serves both apps; it never imports one of them, nor Next.js (apps/server would bundle it).",

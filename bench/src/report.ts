@@ -1,4 +1,5 @@
 import type { ColdStart } from "./cold-start.ts";
+import { type DashboardRender, renderDashboardSection } from "./dashboard-render.ts";
 import type { LoadResult } from "./load-generator.ts";
 import type { describeMachine } from "./machine.ts";
 import type { PlaceResult } from "./place-orders.ts";
@@ -16,7 +17,8 @@ export type BenchRecord = {
   measurements: Measurement[];
   coldStarts: ColdStart[];
   placeOrders: PlaceResult[];
-  /** Null when BENCH_ONLY ran a subset of the rows. */
+  /** The full record's parts are null when BENCH_ONLY ran a subset of the rows. */
+  dashboard: DashboardRender | null;
   typecheck: { millis: number; ok: boolean } | null;
   totalSeconds: number;
 };
@@ -152,6 +154,7 @@ function extras(record: BenchRecord, typecheck: { millis: number; ok: boolean })
         `| ${p.clients} | ${p.placed} | ${fixed(p.ordersPerSecond)} | ${fixed(p.p50Ms, 1)} | ${fixed(p.p99Ms, 1)} | ${p.errors} |`,
     ),
     "",
+    ...(record.dashboard ? renderDashboardSection(record.dashboard) : []),
     "## apps/server cold start to the first 200 (`node dist/index.js` → `health.ping`)",
     "",
     "| database | runs (ms) | median ms |",

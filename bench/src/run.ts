@@ -4,6 +4,7 @@ import { writeFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 import { runConfig } from "./bench-config.ts";
 import { measureColdStarts } from "./cold-start.ts";
+import { measureDashboardRender } from "./dashboard-render.ts";
 import { prepareBenchDatabase } from "./database.ts";
 import { type LoadGenerator, type LoadOptions, pickLoadGenerator } from "./load-generator.ts";
 import { currentLoad, describeMachine } from "./machine.ts";
@@ -49,8 +50,11 @@ for (let round = 1; round <= ROUNDS; round++) {
   for (const target of targetOrder) await measureTarget(target, round);
 }
 
-// A subset (BENCH_ONLY) measures its rows only: the orders, cold starts and typecheck belong to the full record.
+// A subset (BENCH_ONLY) measures its rows only: the orders, dashboard, cold starts and typecheck belong to the full record.
 const placeOrders = only ? [] : await measureOrderPlacing();
+const dashboard = only
+  ? null
+  : await logged("dashboard render on the seeded embedded database", measureDashboardRender);
 const coldStarts = only ? [] : await logged("cold starts", () => measureColdStarts(databaseUrl));
 const typecheck = only ? null : await logged("typecheck", measureTypecheck);
 
@@ -62,6 +66,7 @@ const report = renderReport({
   measurements,
   coldStarts,
   placeOrders,
+  dashboard,
   typecheck,
   totalSeconds: (performance.now() - started) / 1000,
 });

@@ -4,6 +4,7 @@ import {
   type CredentialVerifier,
   createCors,
   createInvoiceExportHandler,
+  createInvoicePdfHandler,
   createPaymentWebhookHandler,
   createReportDownloadHandler,
   createTrpcHandler,
@@ -29,6 +30,7 @@ export type AppOptions = {
 
 /** The standalone host's routes: the same appRouter as the web app, plus the routes only a server needs. */
 const REPORT_DOWNLOAD = /^\/reports\/([^/]+)\/download$/;
+const INVOICE_PDF = /^\/invoices\/([^/]+)\/pdf$/;
 
 export function createApp({
   runtime,
@@ -41,7 +43,8 @@ export function createApp({
   const applyCors = createCors(auth.options.trustedOrigins ?? []);
   const exportInvoices = createInvoiceExportHandler({ db, auth });
   const downloadReport = createReportDownloadHandler({ db, auth });
-  const receivePaymentWebhook = createPaymentWebhookHandler({ db, config: config.payments });
+  const downloadInvoicePdf = createInvoicePdfHandler({ db, auth });
+  const receivePaymentWebhook = createPaymentWebhookHandler({ db, config: config.payments, queue });
   const ready = () => readinessResponse(db);
   const trpc = createTrpcHandler({
     router: appRouter,
@@ -78,6 +81,11 @@ export function createApp({
     if (report?.[1]) {
       const reportId = decodeURIComponent(report[1]);
       return void serveFetch((request) => downloadReport(request, reportId), req, res);
+    }
+    const invoicePdf = INVOICE_PDF.exec(path);
+    if (invoicePdf?.[1]) {
+      const invoiceId = decodeURIComponent(invoicePdf[1]);
+      return void serveFetch((request) => downloadInvoicePdf(request, invoiceId), req, res);
     }
     if (path === "/webhooks/payments") return void serveFetch(receivePaymentWebhook, req, res);
     if (path === "/health") return void serveFetch(async () => healthResponse(), req, res);

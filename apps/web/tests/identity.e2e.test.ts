@@ -185,7 +185,7 @@ describe("signing in", () => {
     await form.getByLabel("Email").fill(demoOwner.email);
     await form.getByLabel("Password").fill(demoOwner.password);
     await form.getByRole("button", { name: "Sign in" }).click();
-    await heading(page, "Products").waitFor();
+    await heading(page, "Dashboard").waitFor();
     expect(at(page).origin).toBe(server.url);
     await page.close();
   });

@@ -14,11 +14,12 @@ import { createTestDatabase, type TestDatabase } from "./support/test-database";
 import { startWebServer, type WebServer } from "./support/web-server";
 
 /**
- * The insight panels in the browser. The web app is configured with an
- * insights address where, at first, nothing listens (the service is stopped):
- * the panels must say "unavailable" within the deadline and every other page
- * must work. Then the real Python service comes up behind that address, and
- * the panels list what it forecasts, linking to the product.
+ * The insight panels on the dashboard, in the browser. The web app is
+ * configured with an insights address where, at first, nothing listens (the
+ * service is stopped): the dashboard must render with both panels saying
+ * "unavailable" within the deadline, and every other page must work. Then the
+ * real Python service comes up behind that address, and the panels list what
+ * it forecasts, linking to the product and the invoice.
  */
 const TIMEOUT_MS = 1_500;
 
@@ -109,13 +110,13 @@ describe("insight panels", () => {
   test("with the service stopped: both panels say unavailable within the deadline, and the other pages work", async () => {
     const page = await browser.context.newPage();
     const started = Date.now();
-    await page.goto(`${server.url}/insights`);
-    expect(await heading(page).textContent()).toBe("Insights");
+    await page.goto(`${server.url}/`);
+    expect(await heading(page).textContent()).toBe("Dashboard");
+    // The dashboard's own panels are in the first paint, whatever the insights service does.
+    await panel(page, "Open invoices").getByRole("link").first().waitFor();
 
     for (const name of ["Reorder soon", "Invoices at risk"]) {
-      const unavailable = page.locator("section[data-state=unavailable]", {
-        has: page.getByRole("heading", { level: 2, name }),
-      });
+      const unavailable = panel(page, name).locator("[data-state=unavailable]");
       await unavailable.waitFor({ timeout: TIMEOUT_MS * 2 });
       expect(await unavailable.textContent()).toContain("The insights service cannot be reached right now.");
     }
@@ -137,7 +138,7 @@ describe("insight panels", () => {
   test("with the service up: a product about to run out is listed, linking to it", async () => {
     await startRelay(new URL(service.url));
     const page = await browser.context.newPage();
-    await page.goto(`${server.url}/insights`);
+    await page.goto(`${server.url}/`);
     const region = panel(page, "Reorder soon");
     const link = region.getByRole("link", { name: `Fast mover ${sku}` });
     await link.waitFor({ timeout: 15_000 });

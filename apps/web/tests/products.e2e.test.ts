@@ -61,8 +61,7 @@ const productRow = (name: string) => page.getByRole("row", { name: new RegExp(na
 
 describe("the products page", () => {
   test("arrives with the demo products already listed, without asking the API again", async () => {
-    await page.goto(`${server.url}/`);
-    expect(new URL(page.url()).pathname).toBe("/products");
+    await page.goto(`${server.url}/products`);
     await productRow("A4 copy paper, 500 sheets").waitFor();
     expect(await page.getByRole("row").count()).toBe(12 + 1); // the header row
     await expect(productRow("Toner cartridge 26A").textContent()).resolves.toContain("$89.00");

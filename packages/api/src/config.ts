@@ -13,6 +13,13 @@ const rulesEnv = z.object({
     .min(1, "must be at least 1 second")
     .max(30 * DAY_SECONDS, "must be at most 30 days")
     .default(DAY_SECONDS),
+  /** Days between two payment reminders for one overdue invoice. */
+  TALLY_REMINDER_INTERVAL_DAYS: z.coerce
+    .number()
+    .int("must be a whole number of days")
+    .min(1)
+    .max(90)
+    .default(7),
   /** The insights service (apps/insights); unset, `insights.*` answers "unavailable: not configured". */
   INSIGHTS_URL: z.url({ protocol: /^https?$/, error: "must be an http(s):// URL" }).optional(),
   /** The service credential it requires (its own INSIGHTS_SERVICE_TOKEN). */
@@ -29,10 +36,15 @@ const rulesEnv = z.object({
 /** Where the insights service is and how long to wait for it (insights/insights-client.ts). */
 export type InsightsConfig = { url: string; token: string; timeoutMs: number };
 
-export type RulesConfig = { idempotencyTtlMs: number; insights: InsightsConfig | null };
+export type RulesConfig = {
+  idempotencyTtlMs: number;
+  reminderIntervalMs: number;
+  insights: InsightsConfig | null;
+};
 
 export const defaultRulesConfig: RulesConfig = Object.freeze({
   idempotencyTtlMs: DAY_SECONDS * 1000,
+  reminderIntervalMs: 7 * DAY_SECONDS * 1000,
   insights: null,
 });
 
@@ -44,6 +56,7 @@ export function rulesConfigFromEnv(env: NodeJS.ProcessEnv = process.env): RulesC
     throw new ConfigError("Invalid configuration: INSIGHTS_SERVICE_TOKEN: required when INSIGHTS_URL is set");
   return {
     idempotencyTtlMs: parsed.TALLY_IDEMPOTENCY_TTL_SECONDS * 1000,
+    reminderIntervalMs: parsed.TALLY_REMINDER_INTERVAL_DAYS * DAY_SECONDS * 1000,
     // Frozen: the client (breaker, bulkhead, cache) is kept per configuration object, one per process.
     insights:
       url && token

@@ -1,20 +1,32 @@
 import type { PrismaClient } from "@tally/db";
-import { type JobHandlers, jobCatalogue } from "@tally/jobs";
+import { type JobHandlers, jobCatalogue, type Queue } from "@tally/jobs";
+import { defaultRulesConfig } from "./config.ts";
 import type { Logger } from "./logger.ts";
+import { queueDueReminders } from "./routers/emails/reminders.ts";
+import { type EmailDelivery, sendQueuedEmail } from "./routers/emails/send-email.ts";
 import { markOverdueInvoices } from "./routers/invoices/mark-overdue.ts";
 import { failSalesReport, type ReportPacing, runSalesReport } from "./routers/reports/sales-report.ts";
 
 const REPORT_RETRIES = jobCatalogue["reports.run"].options.retryLimit ?? 0;
+const EMAIL_RETRIES = jobCatalogue["emails.send"].options.retryLimit ?? 0;
 
 /** What each kind of job does, over the database; the host's worker runs them (packages/host). */
 export function jobHandlers({
   db,
   log,
   reportPacing,
+  email,
+  queue,
+  reminderIntervalMs = defaultRulesConfig.reminderIntervalMs,
 }: {
   db: PrismaClient;
   log: Logger;
   reportPacing?: ReportPacing;
+  /** How emails leave (SMTP or the development outbox); without it `emails.send` jobs wait for a worker that has it. */
+  email?: EmailDelivery;
+  /** Where the daily run queues payment reminders; without it, none are sent. */
+  queue?: Queue;
+  reminderIntervalMs?: number;
 }): JobHandlers {
   return {
     "reports.run": async (job) => {
@@ -34,7 +46,16 @@ export function jobHandlers({
     },
     "invoices.mark-overdue": async (job) => {
       const marked = await markOverdueInvoices(db);
-      log.info({ job: job.id, marked }, "overdue invoices marked");
+      const reminded = queue ? await queueDueReminders(db, queue, { intervalMs: reminderIntervalMs }) : 0;
+      log.info({ job: job.id, marked, reminded }, "overdue invoices marked");
     },
+    ...(email && {
+      "emails.send": async (job) => {
+        const result = await sendQueuedEmail(db, email, job.data, {
+          lastTry: job.retryCount >= EMAIL_RETRIES,
+        });
+        log.info({ job: job.id, email: job.data.messageId, result }, "email");
+      },
+    }),
   };
 }

@@ -2,6 +2,7 @@ import { accountRouter } from "./routers/account/account.router.ts";
 import { auditRouter } from "./routers/audit/audit.router.ts";
 import { catalogRouter } from "./routers/catalog/catalog.router.ts";
 import { customersRouter } from "./routers/customers/customers.router.ts";
+import { dashboardRouter } from "./routers/dashboard/dashboard.router.ts";
 import { healthRouter } from "./routers/health/health.router.ts";
 import { insightsRouter } from "./routers/insights/insights.router.ts";
 import { invoicesRouter } from "./routers/invoices/invoices.router.ts";
@@ -22,6 +23,7 @@ export const appRouter = createTRPCRouter({
   invoices: invoicesRouter,
   payments: paymentsRouter,
   reports: reportsRouter,
+  dashboard: dashboardRouter,
   insights: insightsRouter,
 });
 

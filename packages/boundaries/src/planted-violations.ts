@@ -60,6 +60,14 @@ export const plantedViolations: Array<{ rule: string; file: string; fixture: Fix
     },
   },
   {
+    rule: "documents-know-only-validators",
+    file: "packages/documents/src/leak-21.ts",
+    fixture: {
+      ...db,
+      "packages/documents/src/leak-21.ts": 'export { prisma } from "../../db/src/index.ts";\n',
+    },
+  },
+  {
     rule: "host-below-apps",
     file: "packages/host/src/leak-5.ts",
     fixture: { ...next, "packages/host/src/leak-5.ts": 'export * from "next/server";\n' },

@@ -10,5 +10,7 @@ test("the demo password and seed helpers are not part of what production code im
     "DEMO_PASSWORD",
     "demoUsers",
     "seedDemo",
+    "seedDemoBusiness",
+    "writeDemoBusiness",
   ]);
 });

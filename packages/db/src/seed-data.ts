@@ -1,4 +1,7 @@
 import type { PrismaClient } from "./client.ts";
+import { writeDemoBusiness } from "./seed/business.ts";
+
+export { type DemoBusinessOptions, writeDemoBusiness } from "./seed/business.ts";
 
 /** The organisation the demo users belong to. */
 export const DEMO_ORGANIZATION_ID = "org_demo";
@@ -55,4 +58,28 @@ export async function seedDemo(prisma: PrismaClient) {
     });
   }
   return { organizationId, users: demoUsers.length, products: demoProducts.length };
+}
+
+/** Stock after six months of trade: a few products are running low. */
+const demoStockLevels: Readonly<Record<string, number>> = {
+  "TNR-HP-26A": 4,
+  "DSK-ORG-3T": 2,
+  "ENV-C4-250": 7,
+  "STP-STD-24": 0,
+};
+
+/**
+ * Six months of trade for the demo organisation (customers, orders in every
+ * state, invoices paid, part-paid, overdue and void, their payments and audit
+ * rows), dated back from `now`'s day. Deterministic for a given day and
+ * written once: a later run changes nothing. Run after `seedDemo`.
+ */
+export function seedDemoBusiness(prisma: PrismaClient, { now = new Date() }: { now?: Date } = {}) {
+  return writeDemoBusiness(prisma, {
+    organizationId: DEMO_ORGANIZATION_ID,
+    skus: demoProducts.map(([sku]) => sku),
+    stockLevels: demoStockLevels,
+    actorEmail: demoUsers[0].email,
+    now,
+  });
 }

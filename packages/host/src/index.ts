@@ -9,6 +9,7 @@ export {
   publicAuthHandler,
 } from "./auth/public-auth-endpoints.ts";
 export { createInvoiceExportHandler, type InvoiceExportOptions } from "./exports/invoice-export.ts";
+export { createInvoicePdfHandler } from "./exports/invoice-pdf.ts";
 export { createReportDownloadHandler } from "./exports/report-download.ts";
 export * from "./express-lane/index.ts";
 export { jsonResponse, readBodyWithin } from "./fetch/responses.ts";

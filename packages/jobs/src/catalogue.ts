@@ -8,6 +8,7 @@ import type { Queue as QueueOptions } from "pg-boss";
 export type JobPayloads = {
   "reports.run": { organizationId: string; reportId: string };
   "invoices.mark-overdue": Record<string, never>;
+  "emails.send": { organizationId: string; messageId: string };
 };
 export type JobName = keyof JobPayloads;
 
@@ -40,6 +41,11 @@ export const jobCatalogue: Record<JobName, JobDefinition> = {
     options: { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 600 },
     deadLetter: true,
     schedule: "10 0 * * *",
+  },
+  "emails.send": {
+    // A mail server that is down for a while: 2 s, 4 s, 8 s … up to 10 minutes apart, six tries.
+    options: { retryLimit: 5, retryDelay: 2, retryBackoff: true, retryDelayMax: 600, expireInSeconds: 120 },
+    deadLetter: true,
   },
 };
 

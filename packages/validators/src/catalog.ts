@@ -38,9 +38,13 @@ export const updateProductInput = z.object({
     .refine((patch) => Object.values(patch).some((value) => value !== undefined), "Nothing to update"),
 });
 
+/** A product at or below this many units is running low: the dashboard lists it, `lowStock` filters for it. */
+export const LOW_STOCK_THRESHOLD = 10;
+
 export const listProductsInput = cursorPageInput.extend({
   search: z.string().trim().max(100).optional(),
   includeArchived: z.boolean().default(false),
+  lowStock: z.boolean().default(false),
 });
 
 export const productByIdInput = z.object({ id: productId });

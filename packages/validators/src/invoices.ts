@@ -28,6 +28,8 @@ export const invoiceFilters = z.object({
   customerId: customerId.optional(),
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),
+  /** Only open invoices the daily run has marked overdue; `true` from a procedure call or a query string. */
+  overdue: z.union([z.boolean(), z.stringbool()]).optional(),
 });
 
 export const listInvoicesInput = cursorPageInput.extend(invoiceFilters.shape);

@@ -34,9 +34,19 @@ export const sessionIdInput = z.object({ sessionId: id });
 
 export type CreateOrganizationInput = z.infer<typeof createOrganizationInput>;
 export type InviteMemberInput = z.infer<typeof inviteMemberInput>;
+export type UpdateOrganizationSettingsInput = z.infer<typeof updateOrganizationSettingsInput>;
 export type UpdateMemberRoleInput = z.infer<typeof updateMemberRoleInput>;
 
-export const updateOrganizationSettingsInput = z.object({
-  /** Sales tax in basis points: 2000 is 20%. */
-  taxRateBasisPoints: z.number().int("Whole basis points").min(0).max(10_000, "At most 100%"),
-});
+export const updateOrganizationSettingsInput = z
+  .object({
+    /** Sales tax in basis points: 2000 is 20%. */
+    taxRateBasisPoints: z.number().int("Whole basis points").min(0).max(10_000, "At most 100%").optional(),
+    /** Printed at the head of invoices and shown as the sender of their emails; the organisation's name when empty. */
+    senderName: z.string().trim().max(100, "At most 100 characters").optional(),
+    /** Where customers' replies to Tally's emails go; none when empty. */
+    replyTo: z.union([z.literal(""), z.email("Not an email address").max(254)]).optional(),
+    postalAddress: z.string().trim().max(500, "At most 500 characters").optional(),
+    /** Printed under the totals: how to pay (bank details, a reference to quote). */
+    paymentInstructions: z.string().trim().max(1_000, "At most 1,000 characters").optional(),
+  })
+  .refine((patch) => Object.values(patch).some((value) => value !== undefined), "Nothing to update");

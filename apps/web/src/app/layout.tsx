@@ -3,6 +3,8 @@ import type { ReactNode } from "react";
 import { SiteHeader } from "@/features/shell/site-header";
 import { Providers } from "./providers";
 import "./globals.css";
+import "./dashboard.css";
+import "./insights.css";
 
 export const metadata: Metadata = {
   title: { default: "Tally", template: "%s · Tally" },
@@ -14,8 +16,13 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en">
       <body>
         <Providers>
+          <a href="#main" className="skip-link">
+            Skip to content
+          </a>
           <SiteHeader />
-          <main>{children}</main>
+          <main id="main" tabIndex={-1}>
+            {children}
+          </main>
         </Providers>
       </body>
     </html>

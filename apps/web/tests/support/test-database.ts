@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -14,6 +14,8 @@ export type TestDatabase = {
   env: NodeJS.ProcessEnv;
   /** What was created, for failure messages. */
   description: string;
+  /** A postgresql:// URL of this database, for tests that check figures with SQL of their own. */
+  databaseUrl(): Promise<string>;
   dispose(): Promise<void>;
 };
 
@@ -42,6 +44,7 @@ async function createEmbeddedDatabase(): Promise<TestDatabase> {
   return {
     env: { ...env, TALLY_DATA_DIR: dataDir },
     description: `embedded database in ${dataDir}`,
+    databaseUrl: () => embeddedDatabaseUrl(dataDir),
     async dispose() {
       // The embedded server outlives the processes that used it: stop it before removing its folder.
       await runRootScript("stop", { ...env, TALLY_DATA_DIR: dataDir });
@@ -58,6 +61,7 @@ async function createPostgresDatabase(serverUrl: string): Promise<TestDatabase> 
   const database: TestDatabase = {
     env: { ...process.env, DATABASE_URL: url.toString() },
     description: `PostgreSQL database ${name}`,
+    databaseUrl: async () => url.toString(),
     dispose: () => onServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
   try {
@@ -86,4 +90,19 @@ async function runRootScript(script: string, env: NodeJS.ProcessEnv) {
     const { stdout = "", stderr = "" } = error as { stdout?: string; stderr?: string };
     throw new Error(`pnpm ${script} failed:\n${stdout}${stderr}`);
   }
+}
+
+/**
+ * Where the embedded server of `dataDir` listens: its credentials file and
+ * the port on line 4 of PostgreSQL's own postmaster.pid (read once the seed
+ * has started it).
+ */
+async function embeddedDatabaseUrl(dataDir: string): Promise<string> {
+  const { user, password, database } = JSON.parse(await readFile(join(dataDir, "embedded.json"), "utf8")) as {
+    user: string;
+    password: string;
+    database: string;
+  };
+  const port = Number((await readFile(join(dataDir, "postgres", "postmaster.pid"), "utf8")).split("\n")[3]);
+  return `postgresql://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 }

@@ -25,7 +25,7 @@ export async function startApiServer({ trustedOrigins }: { trustedOrigins: strin
   const dataDir = mkdtempSync(join(tmpdir(), "tally-mobile-e2e-"));
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     NODE_ENV: "test" as const, // Expo's types (apps/mobile runs this helper) narrow NODE_ENV

@@ -18,6 +18,13 @@ export const hostEnv = databaseEnv.extend(limitsEnv.shape).extend({
     .url()
     .refine((url) => /^rediss?:$/.test(new URL(url).protocol), "must be a redis:// or rediss:// URL")
     .optional(),
+  /** The mail server invoices, receipts, reminders and invitations go through; unset: the development outbox. */
+  SMTP_URL: z
+    .url()
+    .refine((url) => /^smtps?:$/.test(new URL(url).protocol), "must be an smtp:// or smtps:// URL")
+    .optional(),
+  /** The address Tally's emails come from; each organisation's sender name goes with it. */
+  MAIL_FROM: z.email().default("no-reply@tally.localhost"),
   /** Prefix of Tally's keys and channels in that Redis. */
   TALLY_REDIS_PREFIX: z.string().min(1).max(64).default("tally:"),
 });
@@ -33,6 +40,7 @@ export type HostConfig = {
   tracing: TracingConfig;
   logLevel: LogLevel;
   sharedState: { redisUrl: string | undefined; keyPrefix: string };
+  mail: { smtpUrl: string | undefined; fromAddress: string };
 };
 
 /** A bad variable, named in one line; hosts print it and exit instead of a stack trace. */
@@ -50,6 +58,7 @@ export function hostConfigFromEnv(env: NodeJS.ProcessEnv = process.env): HostCon
     tracing: tracingConfigFromEnv(env),
     logLevel: parsed.LOG_LEVEL ?? (parsed.NODE_ENV === "test" ? "silent" : "info"),
     sharedState: { redisUrl: parsed.REDIS_URL, keyPrefix: parsed.TALLY_REDIS_PREFIX },
+    mail: { smtpUrl: parsed.SMTP_URL, fromAddress: parsed.MAIL_FROM },
   };
 }
 

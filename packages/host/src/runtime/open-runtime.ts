@@ -1,6 +1,7 @@
 import { jobHandlers, type Logger, logger } from "@tally/api";
 import { type Auth, createAuth } from "@tally/auth";
 import { type Database, openDatabase, type PrismaClient } from "@tally/db";
+import { createMailer } from "@tally/documents";
 import { openQueue, type Queue, startWorkers } from "@tally/jobs";
 import { openSharedState, type SharedState } from "@tally/shared-state";
 import { startTracing } from "../tracing/tracing.ts";
@@ -49,8 +50,17 @@ export async function openRuntime(
     schedule: Boolean(workers),
     onError: (error) => logger.error({ err: error }, "job queue"),
   });
-  if (workers) {
-    await startWorkers(queue, jobHandlers({ db: database.prisma, log: logger }), {
+  const mailer = workers ? createMailer({ smtpUrl: config.mail.smtpUrl }) : null;
+  if (workers && mailer) {
+    const email = { mailer, fromAddress: config.mail.fromAddress, appUrl: config.auth.baseURL };
+    const handlers = jobHandlers({
+      db: database.prisma,
+      log: logger,
+      email,
+      queue,
+      reminderIntervalMs: config.rules.reminderIntervalMs,
+    });
+    await startWorkers(queue, handlers, {
       concurrency: workers.concurrency,
     });
   }
@@ -64,6 +74,7 @@ export async function openRuntime(
     sharedState,
     async close() {
       await queue.stop({ graceful: true, timeoutMs: 10_000 });
+      mailer?.close();
       await sharedState.close();
       await database.close();
       await tracing?.shutdown();

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { logger, paymentEventEnvelope, receivePaymentEvent } from "@tally/api";
 import type { PrismaClient } from "@tally/db";
+import type { Queue } from "@tally/jobs";
 import { jsonResponse, readBodyWithin } from "../fetch/responses.ts";
 import { SIGNATURE_HEADER, type SignatureProblem, verifyPaymentSignature } from "./payment-signature.ts";
 import type { PaymentsWebhookConfig } from "./payments-config.ts";
@@ -15,7 +16,12 @@ const REFUSALS: Record<SignatureProblem, string> = {
   stale: "Signature timestamp outside the tolerance window",
 };
 
-export type PaymentWebhookOptions = { db: PrismaClient; config: PaymentsWebhookConfig };
+export type PaymentWebhookOptions = {
+  db: PrismaClient;
+  config: PaymentsWebhookConfig;
+  /** Receipts for payments that settle an invoice are queued here. */
+  queue?: Queue | null;
+};
 
 /**
  * The payment provider's webhook, for either host: fetch Request in, Response
@@ -24,7 +30,7 @@ export type PaymentWebhookOptions = { db: PrismaClient; config: PaymentsWebhookC
  * outcome, so the provider stops retrying it. One log line per delivery:
  * ids, type, outcome, never the body or the signature.
  */
-export function createPaymentWebhookHandler({ db, config }: PaymentWebhookOptions) {
+export function createPaymentWebhookHandler({ db, config, queue = null }: PaymentWebhookOptions) {
   return async function receivePaymentWebhook(request: Request): Promise<Response> {
     const started = performance.now();
     const requestId = randomUUID();
@@ -66,7 +72,7 @@ export function createPaymentWebhookHandler({ db, config }: PaymentWebhookOption
 
     const { id: eventId, type } = event.data;
     try {
-      const result = await receivePaymentEvent(db, event.data, requestId);
+      const result = await receivePaymentEvent(db, event.data, requestId, queue);
       return done(200, { eventId, type, ...result }, { received: true, ...result });
     } catch (error) {
       // Nothing was committed; a 500 makes the provider deliver the event again later.

@@ -1,6 +1,5 @@
 "use client";
 
-import { useId } from "react";
 import { LoadProblem } from "@/components/load-problem";
 import { UNAVAILABLE_TEXT, type UnavailableReason } from "./insight-state";
 
@@ -15,26 +14,24 @@ const isUnavailable = <Ok,>(data: Ok | Unavailable): data is Unavailable =>
   (data as { state: string }).state === "unavailable";
 
 /**
- * A dashboard panel fed by the insights service. It loads after the page
- * (the page never waits for it) and, when the service has no answer, says so
- * in words, marked `data-state="unavailable"`.
+ * The inside of a dashboard panel fed by the insights service. It loads after
+ * the page (the dashboard never waits for it) and, when the service has no
+ * answer, says so in words, marked `data-state="unavailable"`.
  */
-export function InsightPanel<Ok extends { state: "ok" }>({
-  title,
+export function InsightBody<Ok extends { state: "ok" }>({
+  what,
   query,
   children,
 }: {
-  title: string;
+  /** As in "Loading reorder suggestions…". */
+  what: string;
   query: PanelQuery<Ok>;
   children: (answer: Ok) => React.ReactNode;
 }) {
-  const headingId = useId();
   const { data, error } = query;
-  const state = error ? "error" : (data?.state ?? "loading");
   let body: React.ReactNode;
-  if (error)
-    body = <LoadProblem what={title.toLowerCase()} message={error.message} onRetry={() => query.refetch()} />;
-  else if (!data) body = <p role="status">Loading…</p>;
+  if (error) body = <LoadProblem what={what} message={error.message} onRetry={() => query.refetch()} />;
+  else if (!data) body = <p className="muted">Loading {what}…</p>;
   else if (isUnavailable(data))
     body = (
       <p role="status" className="insight-unavailable">
@@ -43,9 +40,8 @@ export function InsightPanel<Ok extends { state: "ok" }>({
     );
   else body = children(data);
   return (
-    <section className="panel insight-panel" aria-labelledby={headingId} data-state={state}>
-      <h2 id={headingId}>{title}</h2>
+    <div className="insight-body" data-state={error ? "error" : (data?.state ?? "loading")}>
       {body}
-    </section>
+    </div>
   );
 }

@@ -6,17 +6,17 @@ import { DateTime } from "@/components/date-time";
 import { DISPLAY_LOCALE } from "@/lib/locale";
 import { trpc } from "@/trpc/react";
 import { invoiceTitle } from "../invoices/invoice";
-import { InsightPanel } from "./insight-panel";
+import { InsightBody } from "./insight-panel";
 import { type InvoicesAtRisk, PANEL_LIMIT, PANEL_QUERY_OPTIONS } from "./insight-state";
 
 type Answer = Extract<InvoicesAtRisk, { state: "ok" }>;
 const BAND_LABELS = { medium: "Medium risk", high: "High risk" } as const;
 
-/** Open invoices likely to be paid late, most likely first, each with its strongest reason. */
+/** Open invoices likely to be paid late, most likely first, each with its strongest reason (a dashboard panel). */
 export function InvoicesAtRiskPanel() {
   const query = trpc.insights.invoicesAtRisk.useQuery(PANEL_LIMIT, PANEL_QUERY_OPTIONS);
   return (
-    <InsightPanel title="Invoices at risk" query={query}>
+    <InsightBody what="invoices at risk" query={query}>
       {(answer: Answer) =>
         answer.invoices.length === 0 ? (
           <p>No open invoice looks likely to be paid late.</p>
@@ -63,6 +63,6 @@ export function InvoicesAtRiskPanel() {
           </table>
         )
       }
-    </InsightPanel>
+    </InsightBody>
   );
 }

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { DISPLAY_LOCALE } from "@/lib/locale";
 import { trpc } from "@/trpc/react";
 import { searchParamsFor } from "../products/product-filters";
-import { InsightPanel } from "./insight-panel";
+import { InsightBody } from "./insight-panel";
 import { PANEL_LIMIT, PANEL_QUERY_OPTIONS, type ReorderSoon } from "./insight-state";
 
 type Answer = Extract<ReorderSoon, { state: "ok" }>;
@@ -12,13 +12,13 @@ const units = new Intl.NumberFormat(DISPLAY_LOCALE);
 const days = new Intl.NumberFormat(DISPLAY_LOCALE, { maximumFractionDigits: 1 });
 
 /** The product list filtered to this product's SKU: products have no page of their own. */
-const productHref = (sku: string) => `/products?${searchParamsFor({ search: sku, includeArchived: false })}`;
+const productHref = (sku: string) => `/products?${searchParamsFor({ search: sku, includeArchived: false, lowStock: false })}`;
 
-/** Products that will run out before a reorder placed now arrives, soonest first. */
+/** Products that will run out before a reorder placed now arrives, soonest first (a dashboard panel). */
 export function ReorderSoonPanel() {
   const query = trpc.insights.reorderSoon.useQuery(PANEL_LIMIT, PANEL_QUERY_OPTIONS);
   return (
-    <InsightPanel title="Reorder soon" query={query}>
+    <InsightBody what="reorder suggestions" query={query}>
       {(answer: Answer) =>
         answer.products.length === 0 ? (
           <p>Nothing is about to run out.</p>
@@ -72,6 +72,6 @@ export function ReorderSoonPanel() {
           </table>
         )
       }
-    </InsightPanel>
+    </InsightBody>
   );
 }

@@ -43,6 +43,9 @@ function InvoiceScreen({ invoice }: { invoice: Invoice }) {
       <div className="page-heading">
         <h1>{invoiceTitle(invoice.number)}</h1>
         <StatusBadge status={invoice.status} label={INVOICE_STATUS_LABELS[invoice.status]} />
+        <a className="button" href={`/api/invoices/${encodeURIComponent(invoice.id)}/pdf`} download>
+          Download PDF
+        </a>
       </div>
       <p className="muted record-meta">
         To {order.customer.name}

@@ -46,4 +46,13 @@ describe("invoice filters in the address", () => {
       to: "2026-01-31T23:59:59.999Z",
     });
   });
+
+  test("overdue is a filter of its own: the list and the download ask for open invoices marked overdue", () => {
+    const filters = readInvoiceFilters(params("status=overdue&customer=c1"));
+    expect(filters.status).toBe("overdue");
+    expect(writeInvoiceFilters(filters).toString()).toBe("status=overdue&customer=c1");
+    expect(invoiceListInput(filters)).toEqual({ limit: 20, customerId: "c1", overdue: true });
+    const query = new URL(invoiceExportHref(filters), "http://tally.test").searchParams;
+    expect(Object.fromEntries(query)).toEqual({ customerId: "c1", overdue: "true" });
+  });
 });

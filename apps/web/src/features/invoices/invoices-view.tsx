@@ -2,7 +2,7 @@
 
 import { RecordFilterBar } from "@/features/lists/record-filter-bar";
 import { useUrlFilters } from "@/lib/use-url-filters";
-import { INVOICE_STATUS_LABELS } from "./invoice";
+import { INVOICE_FILTER_LABELS } from "./invoice";
 import { invoiceExportHref, readInvoiceFilters, writeInvoiceFilters } from "./invoice-filters";
 import { InvoiceList } from "./invoice-list";
 
@@ -16,7 +16,7 @@ export function InvoicesView() {
       <RecordFilterBar
         label="Filter invoices"
         filters={filters}
-        statuses={INVOICE_STATUS_LABELS}
+        statuses={INVOICE_FILTER_LABELS}
         dateWhat="Issued"
         onChange={setFilters}
       />

@@ -67,7 +67,7 @@ function PendingInvitation({
       <div className="row-actions">
         <button
           type="button"
-          aria-label={`Copy invite link for ${invitation.email}`}
+          aria-label={`Copy link to invite ${invitation.email}`}
           disabled={!hydrated}
           onClick={copy}
         >

@@ -6,11 +6,13 @@ import type { ProductListInput } from "./product";
  * derive the list input here, so the prefetched query is the one the browser
  * asks for.
  */
-export type ProductFilters = { search: string; includeArchived: boolean };
+export type ProductFilters = { search: string; includeArchived: boolean; lowStock: boolean };
 
 const PRODUCTS_PER_PAGE = 20;
 const SEARCH_PARAM = "q";
 const ARCHIVED_PARAM = "archived";
+/** `?stock=low`: the products the dashboard counts as running low. */
+const STOCK_PARAM = "stock";
 
 type SearchParamsLike = { get(name: string): string | null };
 
@@ -18,6 +20,7 @@ export function filtersFromSearchParams(params: SearchParamsLike): ProductFilter
   return {
     search: params.get(SEARCH_PARAM) ?? "",
     includeArchived: params.get(ARCHIVED_PARAM) === "1",
+    lowStock: params.get(STOCK_PARAM) === "low",
   };
 }
 
@@ -25,15 +28,22 @@ export function filtersFromSearchParams(params: SearchParamsLike): ProductFilter
 export function productListInput({
   search,
   includeArchived,
+  lowStock,
 }: ProductFilters): Omit<ProductListInput, "cursor"> {
   const trimmed = search.trim();
-  return { limit: PRODUCTS_PER_PAGE, includeArchived, ...(trimmed ? { search: trimmed } : {}) };
+  return {
+    limit: PRODUCTS_PER_PAGE,
+    includeArchived,
+    ...(lowStock ? { lowStock } : {}),
+    ...(trimmed ? { search: trimmed } : {}),
+  };
 }
 
-export function searchParamsFor({ search, includeArchived }: ProductFilters): URLSearchParams {
+export function searchParamsFor({ search, includeArchived, lowStock }: ProductFilters): URLSearchParams {
   const params = new URLSearchParams();
   if (search.trim()) params.set(SEARCH_PARAM, search.trim());
   if (includeArchived) params.set(ARCHIVED_PARAM, "1");
+  if (lowStock) params.set(STOCK_PARAM, "low");
   return params;
 }
 

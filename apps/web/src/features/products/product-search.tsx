@@ -1,5 +1,6 @@
 "use client";
 
+import { LOW_STOCK_THRESHOLD } from "@tally/validators";
 import { useEffect, useId, useState } from "react";
 import type { ProductFilters } from "./product-filters";
 
@@ -11,14 +12,15 @@ type ProductSearchProps = { filters: ProductFilters; onChange: (filters: Product
 export function ProductSearch({ filters, onChange }: ProductSearchProps) {
   const searchId = useId();
   const archivedId = useId();
+  const lowStockId = useId();
   const [draft, setDraft] = useState(filters.search);
-  const { search, includeArchived } = filters;
+  const { search, includeArchived, lowStock } = filters;
 
   useEffect(() => {
     if (draft.trim() === search.trim()) return;
-    const timer = setTimeout(() => onChange({ search: draft, includeArchived }), SEARCH_DELAY_MS);
+    const timer = setTimeout(() => onChange({ search: draft, includeArchived, lowStock }), SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [draft, search, includeArchived, onChange]);
+  }, [draft, search, includeArchived, lowStock, onChange]);
 
   return (
     <search className="toolbar">
@@ -38,9 +40,18 @@ export function ProductSearch({ filters, onChange }: ProductSearchProps) {
           id={archivedId}
           type="checkbox"
           checked={includeArchived}
-          onChange={(event) => onChange({ search: draft, includeArchived: event.target.checked })}
+          onChange={(event) => onChange({ search: draft, includeArchived: event.target.checked, lowStock })}
         />
         <label htmlFor={archivedId}>Show archived</label>
+      </div>
+      <div className="checkbox">
+        <input
+          id={lowStockId}
+          type="checkbox"
+          checked={lowStock}
+          onChange={(event) => onChange({ search: draft, includeArchived, lowStock: event.target.checked })}
+        />
+        <label htmlFor={lowStockId}>Low stock only ({LOW_STOCK_THRESHOLD} or fewer)</label>
       </div>
     </search>
   );

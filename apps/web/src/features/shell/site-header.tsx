@@ -18,13 +18,13 @@ export async function SiteHeader() {
       {viewer ? (
         <>
           <nav aria-label="Main" className="main-nav">
+            <NavLink href="/">Dashboard</NavLink>
             <NavLink href="/orders">Orders</NavLink>
             <NavLink href="/invoices">Invoices</NavLink>
             {showsAdminControls(viewer.role) && <NavLink href="/payments">Payments</NavLink>}
             <NavLink href="/customers">Customers</NavLink>
             <NavLink href="/products">Products</NavLink>
             <NavLink href="/reports">Reports</NavLink>
-            <NavLink href="/insights">Insights</NavLink>
             <NavLink href="/members">Members</NavLink>
             {showsAdminControls(viewer.role) && <NavLink href="/audit">Audit log</NavLink>}
             <NavLink href="/settings">Settings</NavLink>

@@ -1,9 +1,10 @@
 import type { Prisma } from "@tally/db";
-import type {
-  CreateProductInput,
-  CursorPage,
-  ListProductsInput,
-  UpdateProductInput,
+import {
+  type CreateProductInput,
+  type CursorPage,
+  type ListProductsInput,
+  LOW_STOCK_THRESHOLD,
+  type UpdateProductInput,
 } from "@tally/validators";
 import { TRPCError } from "@trpc/server";
 import { isUniqueViolation, notFound } from "../../errors.ts";
@@ -14,13 +15,14 @@ import { type ProductView, productSelect } from "./products.select.ts";
 export const productPages = alphabetical();
 export type ListProductsQuery = PageQuery<typeof productPages, ListProductsInput>;
 
-/** Alphabetical pages; search matches name or SKU, case-insensitively. */
+/** Alphabetical pages; search matches name or SKU, case-insensitively; `lowStock` keeps those running low. */
 export async function listProducts(
   ctx: OrgContext,
   input: ListProductsQuery,
 ): Promise<CursorPage<ProductView>> {
   const filters: Prisma.ProductWhereInput[] = [{ organizationId: ctx.org.id }];
   if (!input.includeArchived) filters.push({ archivedAt: null });
+  if (input.lowStock) filters.push({ stock: { lte: LOW_STOCK_THRESHOLD } });
   if (input.search) {
     filters.push({
       OR: [

@@ -1,9 +1,13 @@
 import { type Prisma, recordAuditEvent } from "@tally/db";
+import { invoiceTitle } from "@tally/documents";
 import type { IssueInvoiceInput, VoidInvoiceInput } from "@tally/validators";
 import { TRPCError } from "@trpc/server";
 import { notFound } from "../../errors.ts";
+import { queueOf } from "../../queue.ts";
 import { inTransaction } from "../../transaction.ts";
 import type { OrgContext } from "../../trpc.ts";
+import { queueEmail } from "../emails/email-queue.ts";
+import { currentParties } from "./invoice-document.service.ts";
 import { takeInvoiceNumber } from "./invoice-numbers.ts";
 import type { InvoiceView } from "./invoices.select.ts";
 import { getInvoice } from "./invoices.service.ts";
@@ -26,6 +30,7 @@ export function issueInvoice(ctx: OrgContext, input: IssueInvoiceInput): Promise
     ctx,
     async (tx) => {
       const order = await lockInvoiceableOrder(tx, ctx.org.id, input.orderId);
+      const parties = await currentParties(tx, ctx.org.id, order.id);
       const number = await takeInvoiceNumber(tx, ctx.org.id);
       const issuedAt = new Date();
       const invoice = await tx.invoice.create({
@@ -37,6 +42,7 @@ export function issueInvoice(ctx: OrgContext, input: IssueInvoiceInput): Promise
           totalMinor: order.totalMinor,
           issuedAt,
           dueAt: new Date(issuedAt.getTime() + input.dueInDays * DAY_MS),
+          parties,
         },
         select: { id: true },
       });
@@ -46,6 +52,15 @@ export function issueInvoice(ctx: OrgContext, input: IssueInvoiceInput): Promise
         totalMinor: order.totalMinor,
         currency: order.currency,
       });
+      if (parties.customer.email) {
+        await queueEmail(queueOf(ctx), tx, {
+          organizationId: ctx.org.id,
+          kind: "invoice",
+          recipient: parties.customer.email,
+          subject: `${invoiceTitle(number)} from ${parties.seller.name}`,
+          invoiceId: invoice.id,
+        });
+      }
       return getInvoice(ctx, invoice.id, tx);
     },
     TRANSACTION_OPTIONS,

@@ -1,4 +1,7 @@
 import { type Prisma, recordAuditEvent } from "@tally/db";
+import { invoiceTitle } from "@tally/documents";
+import type { Queue } from "@tally/jobs";
+import { queueEmail } from "../emails/email-queue.ts";
 import { markOrderPaid } from "../orders/order-lifecycle.service.ts";
 
 type Tx = Prisma.TransactionClient;
@@ -18,6 +21,7 @@ export async function addPaymentToInvoice(
   invoice: SettlingInvoice,
   amountMinor: number,
   requestId: string,
+  queue: Queue | null = null,
 ): Promise<void> {
   const balance = await tx.invoice.update({
     where: { id: invoice.id },
@@ -36,4 +40,25 @@ export async function addPaymentToInvoice(
     details: { number: invoice.number, paidMinor: balance.paidMinor, totalMinor: balance.totalMinor },
   });
   await markOrderPaid(tx, invoice.organizationId, invoice.orderId, requestId);
+  await queueReceipt(tx, invoice, queue);
+}
+
+/** A receipt to the customer, with the paid invoice attached, when they have an email address. */
+async function queueReceipt(tx: Tx, invoice: SettlingInvoice, queue: Queue | null) {
+  if (!queue) return;
+  const { order, organization } = await tx.invoice.findUniqueOrThrow({
+    where: { id: invoice.id },
+    select: {
+      order: { select: { customer: { select: { email: true } } } },
+      organization: { select: { name: true, senderName: true } },
+    },
+  });
+  if (!order.customer.email) return;
+  await queueEmail(queue, tx, {
+    organizationId: invoice.organizationId,
+    kind: "receipt",
+    recipient: order.customer.email,
+    subject: `Receipt for ${invoiceTitle(invoice.number)} from ${organization.senderName || organization.name}`,
+    invoiceId: invoice.id,
+  });
 }

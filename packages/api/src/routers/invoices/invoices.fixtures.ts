@@ -13,7 +13,7 @@ export async function receivePayment(api: TestApi, invoiceId: string, amountMino
     type: "payment.succeeded",
     data: { invoiceId, amountMinor, currency: "USD", paymentId: `pay_${randomUUID()}` },
   };
-  const { outcome } = await receivePaymentEvent(api.db, event, randomUUID());
+  const { outcome } = await receivePaymentEvent(api.db, event, randomUUID(), api.queue);
   if (outcome !== "applied") throw new Error(`payment of ${invoiceId} not applied: ${outcome}`);
 }
 

@@ -1,6 +1,7 @@
 import { invoiceByIdInput, issueInvoiceInput, listInvoicesInput, voidInvoiceInput } from "@tally/validators";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { orgProcedure, roleProcedure } from "../../trpc.ts";
+import { invoicePdf } from "./invoice-document.service.ts";
 import { issueInvoice, voidInvoice } from "./invoice-lifecycle.service.ts";
 import { getInvoice, invoicePages, listInvoices } from "./invoices.service.ts";
 
@@ -9,6 +10,11 @@ export const invoicesRouter = {
     .input(invoicePages.input(listInvoicesInput).prefault({}))
     .query(({ ctx, input }) => listInvoices(ctx, input)),
   get: orgProcedure.input(invoiceByIdInput).query(({ ctx, input }) => getInvoice(ctx, input.id)),
+  /** The PDF, base64-encoded for every transport; the hosts' download routes send the bytes. */
+  pdf: orgProcedure.input(invoiceByIdInput).query(async ({ ctx, input }) => {
+    const { fileName, pdf } = await invoicePdf(ctx, input.id);
+    return { fileName, base64: pdf.toString("base64") };
+  }),
   issue: roleProcedure("admin")
     .input(issueInvoiceInput)
     .meta({ idempotent: true })

@@ -44,6 +44,19 @@ export const invoiceSelect = {
     },
   },
   payments: { select: invoicePaymentSelect, orderBy: [{ receivedAt: "desc" }, { id: "desc" }] },
+  /** What was emailed about it (the invoice itself, receipts, reminders), and whether it arrived. */
+  emailMessages: {
+    select: {
+      id: true,
+      kind: true,
+      recipient: true,
+      status: true,
+      failureReason: true,
+      createdAt: true,
+      sentAt: true,
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+  },
 } satisfies Prisma.InvoiceSelect;
 
 export type InvoiceSummaryView = Prisma.InvoiceGetPayload<{ select: typeof invoiceSummarySelect }>;

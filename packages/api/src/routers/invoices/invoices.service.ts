@@ -32,6 +32,7 @@ export async function listInvoices(
 
 function invoiceFilterWhere(organizationId: string, filters: InvoiceFilters): Prisma.InvoiceWhereInput[] {
   const where: Prisma.InvoiceWhereInput[] = [{ organizationId }];
+  if (filters.overdue) where.push({ status: "issued", overdueAt: { not: null } });
   if (filters.status) where.push({ status: filters.status });
   if (filters.customerId) where.push({ order: { customerId: filters.customerId } });
   if (filters.from || filters.to) where.push({ issuedAt: { gte: filters.from, lte: filters.to } });

@@ -7,6 +7,16 @@ export const organizationSelect = {
   createdAt: true,
 } satisfies Prisma.OrganizationSelect;
 
+/** What owners set and invoices print. */
+export const organizationSettingsSelect = {
+  ...organizationSelect,
+  taxRateBasisPoints: true,
+  senderName: true,
+  replyTo: true,
+  postalAddress: true,
+  paymentInstructions: true,
+} satisfies Prisma.OrganizationSelect;
+
 export const memberSelect = {
   id: true,
   role: true,

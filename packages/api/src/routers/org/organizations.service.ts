@@ -1,11 +1,11 @@
-import type { CreateOrganizationInput } from "@tally/validators";
+import type { CreateOrganizationInput, UpdateOrganizationSettingsInput } from "@tally/validators";
 import { TRPCError } from "@trpc/server";
 import { callAuth } from "../../auth-call.ts";
 import { notFound } from "../../errors.ts";
 import { inTransaction } from "../../transaction.ts";
 import type { AuthedContext, OrgContext } from "../../trpc.ts";
 import { recordAudit } from "../audit/audit.service.ts";
-import { type OrganizationView, organizationSelect } from "./org.select.ts";
+import { type OrganizationView, organizationSelect, organizationSettingsSelect } from "./org.select.ts";
 
 /** The creator becomes its owner and the new organisation becomes their active one. */
 export async function createOrganization(
@@ -64,7 +64,7 @@ export async function setActiveOrganization(
 export function getOrganizationSettings(ctx: OrgContext) {
   return ctx.db.organization.findUniqueOrThrow({
     where: { id: ctx.org.id },
-    select: { ...organizationSelect, taxRateBasisPoints: true },
+    select: organizationSettingsSelect,
   });
 }
 
@@ -73,19 +73,23 @@ export function getOrganizationSettings(ctx: OrgContext) {
  * were placed at. The row is locked while the old rate is read, so the audit
  * row (written in the same transaction) names the rate this change replaced.
  */
-export function updateOrganizationSettings(
-  ctx: OrgContext,
-  { taxRateBasisPoints }: { taxRateBasisPoints: number },
-) {
+/** Changes only the settings sent; the audit row names each one's old and new value. */
+export function updateOrganizationSettings(ctx: OrgContext, patch: UpdateOrganizationSettingsInput) {
   return inTransaction(ctx, async (tx) => {
-    const [before] = await tx.$queryRaw<Array<{ taxRateBasisPoints: number }>>`
-      SELECT "taxRateBasisPoints" FROM "organization" WHERE "id" = ${ctx.org.id} FOR UPDATE`;
+    const [before] = await tx.$queryRaw<Array<Required<UpdateOrganizationSettingsInput>>>`
+      SELECT "taxRateBasisPoints", "senderName", "replyTo", "postalAddress", "paymentInstructions"
+      FROM "organization" WHERE "id" = ${ctx.org.id} FOR UPDATE`;
     if (!before) throw notFound("Organisation", ctx.org.id);
     const updated = await tx.organization.update({
       where: { id: ctx.org.id },
-      data: { taxRateBasisPoints },
-      select: { ...organizationSelect, taxRateBasisPoints: true },
+      data: patch,
+      select: organizationSettingsSelect,
     });
+    const changes: Record<string, { from: string | number; to: string | number }> = {};
+    for (const field of Object.keys(patch) as Array<keyof UpdateOrganizationSettingsInput>) {
+      const to = patch[field];
+      if (to !== undefined && before[field] !== to) changes[field] = { from: before[field], to };
+    }
     await recordAudit(
       ctx,
       {
@@ -93,7 +97,7 @@ export function updateOrganizationSettings(
         action: "organization.settings_changed",
         targetType: "organization",
         targetId: ctx.org.id,
-        details: { taxRateBasisPoints: { from: before.taxRateBasisPoints, to: taxRateBasisPoints } },
+        details: changes,
       },
       tx,
     );

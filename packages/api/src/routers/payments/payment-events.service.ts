@@ -1,4 +1,5 @@
 import { type Prisma, type PrismaClient, recordAuditEvent } from "@tally/db";
+import type { Queue } from "@tally/jobs";
 import { addPaymentToInvoice } from "../invoices/invoice-settlement.service.ts";
 import {
   isHandledEventType,
@@ -33,6 +34,8 @@ export async function receivePaymentEvent(
   db: PrismaClient,
   event: PaymentEventEnvelope,
   requestId: string,
+  /** Where the receipt for a payment that settles its invoice is queued; none, no receipt. */
+  queue: Queue | null = null,
 ): Promise<EventOutcome> {
   return db.$transaction(async (tx) => {
     const key = { provider: PAYMENT_PROVIDER, eventId: event.id };
@@ -42,7 +45,7 @@ export async function receivePaymentEvent(
     });
     if (count === 0) return { outcome: "duplicate" };
 
-    const result = await applyEvent(tx, event, requestId);
+    const result = await applyEvent(tx, event, requestId, queue);
     if (result.outcome !== "applied") {
       await tx.webhookEvent.update({
         where: { provider_eventId: key },
@@ -53,7 +56,12 @@ export async function receivePaymentEvent(
   }, TRANSACTION_OPTIONS);
 }
 
-async function applyEvent(tx: Tx, event: PaymentEventEnvelope, requestId: string): Promise<EventEffect> {
+async function applyEvent(
+  tx: Tx,
+  event: PaymentEventEnvelope,
+  requestId: string,
+  queue: Queue | null,
+): Promise<EventEffect> {
   if (!isHandledEventType(event.type)) return { outcome: "ignored", reason: "unhandled event type" };
   const parsed = paymentEventData.safeParse(event.data);
   if (!parsed.success) {
@@ -91,7 +99,7 @@ async function applyEvent(tx: Tx, event: PaymentEventEnvelope, requestId: string
     action: `payment.${status}`,
     paymentId: recorded.paymentId,
   });
-  if (status === "succeeded") await addPaymentToInvoice(tx, invoice, data.amountMinor, requestId);
+  if (status === "succeeded") await addPaymentToInvoice(tx, invoice, data.amountMinor, requestId, queue);
   return { outcome: "applied" };
 }
 

@@ -3,6 +3,7 @@ import type { CreateReportInput, CursorPage, ListReportsInput } from "@tally/val
 import { TRPCError } from "@trpc/server";
 import { notFound } from "../../errors.ts";
 import { newestFirst, type PageQuery } from "../../pagination.ts";
+import { queueOf } from "../../queue.ts";
 import { inTransaction } from "../../transaction.ts";
 import type { OrgContext } from "../../trpc.ts";
 import { recordAudit } from "../audit/audit.service.ts";
@@ -113,13 +114,4 @@ export async function downloadReport(ctx: OrgContext, id: string): Promise<{ nam
     name: `sales-by-${report.groupBy}-${day(report.from)}-${day(report.to)}.csv`,
     csv: Buffer.from(report.file.csv).toString("utf8"),
   };
-}
-
-function queueOf(ctx: OrgContext) {
-  if (ctx.queue) return ctx.queue;
-  // A host wired without the queue: a deployment mistake, not the caller's.
-  throw new TRPCError({
-    code: "INTERNAL_SERVER_ERROR",
-    message: "Reports are unavailable: this host has no job queue",
-  });
 }
