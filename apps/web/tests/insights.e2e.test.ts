@@ -135,7 +135,7 @@ describe("insight panels", () => {
     await page.close();
   });
 
-  test("with the service up: a product about to run out is listed, linking to it", async () => {
+  test("with the service up: products about to run out and invoices at risk are listed, linking to them", async () => {
     await startRelay(new URL(service.url));
     const page = await browser.context.newPage();
     await page.goto(`${server.url}/`);
@@ -146,6 +146,17 @@ describe("insight panels", () => {
     await link.click();
     await page.waitForURL((url) => url.pathname === "/products" && url.searchParams.get("q") === sku);
     await page.getByRole("row", { name: new RegExp(`Fast mover ${sku}`) }).waitFor();
+
+    // The demo business has overdue invoices: the first one at risk links to its page.
+    await page.goto(`${server.url}/`);
+    const atRisk = panel(page, "Invoices at risk")
+      .getByRole("link", { name: /^Invoice \d+$/ })
+      .first();
+    await atRisk.waitFor({ timeout: 15_000 });
+    const title = await atRisk.textContent();
+    await atRisk.click();
+    await page.waitForURL((url) => url.pathname.startsWith("/invoices/"));
+    await page.getByRole("heading", { level: 1, name: title ?? "" }).waitFor();
     await page.close();
   });
 });

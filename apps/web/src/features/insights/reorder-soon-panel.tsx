@@ -12,7 +12,8 @@ const units = new Intl.NumberFormat(DISPLAY_LOCALE);
 const days = new Intl.NumberFormat(DISPLAY_LOCALE, { maximumFractionDigits: 1 });
 
 /** The product list filtered to this product's SKU: products have no page of their own. */
-const productHref = (sku: string) => `/products?${searchParamsFor({ search: sku, includeArchived: false, lowStock: false })}`;
+const productHref = (sku: string) =>
+  `/products?${searchParamsFor({ search: sku, includeArchived: false, lowStock: false })}`;
 
 /** Products that will run out before a reorder placed now arrives, soonest first (a dashboard panel). */
 export function ReorderSoonPanel() {
