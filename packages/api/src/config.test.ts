@@ -1,6 +1,6 @@
 import { ConfigError } from "@tally/validators";
 import { expect, test } from "vitest";
-import { processConfigFromEnv } from "./config.ts";
+import { processConfigFromEnv, rulesConfigFromEnv } from "./config.ts";
 
 test("development keeps internal error messages; tests are silent unless asked; otherwise info", () => {
   expect(processConfigFromEnv({ NODE_ENV: "development" })).toEqual({ development: true, logLevel: "info" });
@@ -15,4 +15,12 @@ test("development keeps internal error messages; tests are silent unless asked; 
 test("a bad LOG_LEVEL is one line naming it", () => {
   expect(() => processConfigFromEnv({ LOG_LEVEL: "loud" })).toThrow(ConfigError);
   expect(() => processConfigFromEnv({ LOG_LEVEL: "loud" })).toThrow(/^Invalid configuration: LOG_LEVEL: /);
+});
+
+test("the reminder interval is whole days, 7 unless set, and a bad value names the variable", () => {
+  expect(rulesConfigFromEnv({}).reminderIntervalMs).toBe(7 * 86_400_000);
+  expect(rulesConfigFromEnv({ TALLY_REMINDER_INTERVAL_DAYS: "3" }).reminderIntervalMs).toBe(3 * 86_400_000);
+  expect(() => rulesConfigFromEnv({ TALLY_REMINDER_INTERVAL_DAYS: "0" })).toThrow(
+    /^Invalid configuration: TALLY_REMINDER_INTERVAL_DAYS: /,
+  );
 });
