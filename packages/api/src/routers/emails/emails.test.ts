@@ -209,3 +209,25 @@ test("a payment that settles an invoice sends the customer a receipt", async () 
     .toBe(1);
   expect(await api.db.emailMessage.count({ where: { kind: "receipt", invoiceId: invoice.id } })).toBe(1);
 });
+
+test("an invitation emails the invitee a link that opens it", async () => {
+  const org = await api.organisation("Mail Invites");
+  const invitation = await org.caller.org.invitations.create({
+    email: "newcomer@invites.test",
+    role: "member",
+  });
+  await expect.poll(() => delivered("newcomer@invites.test").length, { timeout: 15_000 }).toBe(1);
+  const [mail] = delivered("newcomer@invites.test");
+  expect(mail?.subject).toMatch(/invited you to Mail Invites on Tally$/);
+  expect(mail?.text).toContain(`http://127.0.0.1:3000/invitations/${invitation.id}`);
+  expect(mail?.attachments).toEqual([]);
+  const audit = await api.db.auditEvent.findMany({
+    where: { organizationId: org.id, action: { in: ["invitation.created", "email.sent"] } },
+    select: { action: true, targetId: true },
+    orderBy: { createdAt: "asc" },
+  });
+  expect(audit).toEqual([
+    { action: "invitation.created", targetId: invitation.id },
+    { action: "email.sent", targetId: invitation.id },
+  ]);
+});
