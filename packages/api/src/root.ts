@@ -3,6 +3,7 @@ import { auditRouter } from "./routers/audit/audit.router.ts";
 import { catalogRouter } from "./routers/catalog/catalog.router.ts";
 import { customersRouter } from "./routers/customers/customers.router.ts";
 import { dashboardRouter } from "./routers/dashboard/dashboard.router.ts";
+import { emailsRouter } from "./routers/emails/emails.router.ts";
 import { healthRouter } from "./routers/health/health.router.ts";
 import { invoicesRouter } from "./routers/invoices/invoices.router.ts";
 import { ordersRouter } from "./routers/orders/orders.router.ts";
@@ -23,6 +24,7 @@ export const appRouter = createTRPCRouter({
   payments: paymentsRouter,
   reports: reportsRouter,
   dashboard: dashboardRouter,
+  emails: emailsRouter,
 });
 
 export type AppRouter = typeof appRouter;
