@@ -56,7 +56,6 @@ function TextWithLinks({ text }: { text: string }) {
     <>
       {parts.map((part, index) =>
         /^https?:\/\//.test(part) ? (
-          // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one text never reorder
           <a key={index} href={part}>
             {part}
           </a>
