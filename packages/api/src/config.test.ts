@@ -1,6 +1,6 @@
 import { ConfigError } from "@tally/validators";
 import { expect, test } from "vitest";
-import { processConfigFromEnv } from "./config.ts";
+import { processConfigFromEnv, rulesConfigFromEnv } from "./config.ts";
 
 test("development keeps internal error messages; tests are silent unless asked; otherwise info", () => {
   expect(processConfigFromEnv({ NODE_ENV: "development" })).toEqual({ development: true, logLevel: "info" });
@@ -15,4 +15,15 @@ test("development keeps internal error messages; tests are silent unless asked; 
 test("a bad LOG_LEVEL is one line naming it", () => {
   expect(() => processConfigFromEnv({ LOG_LEVEL: "loud" })).toThrow(ConfigError);
   expect(() => processConfigFromEnv({ LOG_LEVEL: "loud" })).toThrow(/^Invalid configuration: LOG_LEVEL: /);
+});
+
+test("invoice exports download directly up to 5,000 rows unless TALLY_INVOICE_EXPORT_MAX_ROWS says otherwise", () => {
+  expect(rulesConfigFromEnv({}).invoiceExportMaxRows).toBe(5_000);
+  expect(rulesConfigFromEnv({ TALLY_INVOICE_EXPORT_MAX_ROWS: "200" }).invoiceExportMaxRows).toBe(200);
+  expect(() => rulesConfigFromEnv({ TALLY_INVOICE_EXPORT_MAX_ROWS: "many" })).toThrow(
+    /^Invalid configuration: TALLY_INVOICE_EXPORT_MAX_ROWS: /,
+  );
+  expect(() => rulesConfigFromEnv({ TALLY_INVOICE_EXPORT_MAX_ROWS: "-1" })).toThrow(
+    "Invalid configuration: TALLY_INVOICE_EXPORT_MAX_ROWS: must be 0 or more",
+  );
 });

@@ -3,6 +3,8 @@ import type { LevelWithSilent } from "pino";
 import { z } from "zod";
 
 const DAY_SECONDS = 86_400;
+/** A few seconds of streaming at most: beyond it a request would hold a connection and the member's tab. */
+const DEFAULT_INVOICE_EXPORT_MAX_ROWS = 5_000;
 
 /** What the rules themselves take from the environment; hosts read it once at start and pass it to createContext. */
 const rulesEnv = z.object({
@@ -13,16 +15,28 @@ const rulesEnv = z.object({
     .min(1, "must be at least 1 second")
     .max(30 * DAY_SECONDS, "must be at most 30 days")
     .default(DAY_SECONDS),
+  /** Invoice exports up to this many rows download directly; larger ones are prepared as a report. */
+  TALLY_INVOICE_EXPORT_MAX_ROWS: z.coerce
+    .number()
+    .int("must be a whole number of rows")
+    .min(0, "must be 0 or more")
+    .default(DEFAULT_INVOICE_EXPORT_MAX_ROWS),
 });
 
-export type RulesConfig = { idempotencyTtlMs: number };
+export type RulesConfig = { idempotencyTtlMs: number; invoiceExportMaxRows: number };
 
-export const defaultRulesConfig: RulesConfig = Object.freeze({ idempotencyTtlMs: DAY_SECONDS * 1000 });
+export const defaultRulesConfig: RulesConfig = Object.freeze({
+  idempotencyTtlMs: DAY_SECONDS * 1000,
+  invoiceExportMaxRows: DEFAULT_INVOICE_EXPORT_MAX_ROWS,
+});
 
 /** Throws one line naming the bad variable. */
 export function rulesConfigFromEnv(env: NodeJS.ProcessEnv = process.env): RulesConfig {
-  const { TALLY_IDEMPOTENCY_TTL_SECONDS } = parseEnv(rulesEnv, env);
-  return { idempotencyTtlMs: TALLY_IDEMPOTENCY_TTL_SECONDS * 1000 };
+  const { TALLY_IDEMPOTENCY_TTL_SECONDS, TALLY_INVOICE_EXPORT_MAX_ROWS } = parseEnv(rulesEnv, env);
+  return {
+    idempotencyTtlMs: TALLY_IDEMPOTENCY_TTL_SECONDS * 1000,
+    invoiceExportMaxRows: TALLY_INVOICE_EXPORT_MAX_ROWS,
+  };
 }
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;

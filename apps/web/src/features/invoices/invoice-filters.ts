@@ -1,4 +1,9 @@
-import { type InvoiceStatus, invoiceStatus, type ListInvoicesInput } from "@tally/validators";
+import {
+  type InvoiceFilters as ApiInvoiceFilters,
+  type InvoiceStatus,
+  invoiceStatus,
+  type ListInvoicesInput,
+} from "@tally/validators";
 import {
   type RecordFilters,
   readRecordFilters,
@@ -28,10 +33,15 @@ export function invoiceListInput(filters: InvoiceFilters): Omit<ListInvoicesInpu
   return { limit: INVOICES_PER_PAGE, ...recordApiFilters(filters) };
 }
 
+/** What `invoices.export` takes: the list's filters without paging. */
+export function invoiceExportFilters(filters: InvoiceFilters): ApiInvoiceFilters {
+  return recordApiFilters(filters);
+}
+
 /** The CSV download of every invoice the list shows (all pages), named by the API's own filter names. */
 export function invoiceExportHref(filters: InvoiceFilters): string {
   const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(recordApiFilters(filters))) {
+  for (const [name, value] of Object.entries(invoiceExportFilters(filters))) {
     params.set(name, value instanceof Date ? value.toISOString() : value);
   }
   const query = params.toString();

@@ -1,4 +1,4 @@
-import { percentDone, type Report } from "./report";
+import { percentDone, type Report, reportUnit } from "./report";
 
 /** A native progress bar: screen readers announce its value; the words say the same for everyone. */
 export function ReportProgress({ report }: { report: Report }) {
@@ -11,8 +11,8 @@ export function ReportProgress({ report }: { report: Report }) {
       <progress max={100} value={percent ?? undefined} aria-label={label} />
       <span className="muted">
         {report.rowsTotal === null
-          ? "Counting orders…"
-          : `${report.rowsDone.toLocaleString("en")} of ${report.rowsTotal.toLocaleString("en")} orders`}
+          ? `Counting ${reportUnit(report)}…`
+          : `${report.rowsDone.toLocaleString("en")} of ${report.rowsTotal.toLocaleString("en")} ${reportUnit(report)}`}
       </span>
     </span>
   );

@@ -1,6 +1,13 @@
-import { invoiceByIdInput, issueInvoiceInput, listInvoicesInput, voidInvoiceInput } from "@tally/validators";
+import {
+  invoiceByIdInput,
+  invoiceFilters,
+  issueInvoiceInput,
+  listInvoicesInput,
+  voidInvoiceInput,
+} from "@tally/validators";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { orgProcedure, roleProcedure } from "../../trpc.ts";
+import { countInvoices, exportInvoices } from "./invoice-export.service.ts";
 import { issueInvoice, voidInvoice } from "./invoice-lifecycle.service.ts";
 import { getInvoice, invoicePages, listInvoices } from "./invoices.service.ts";
 
@@ -8,6 +15,11 @@ export const invoicesRouter = {
   list: orgProcedure
     .input(invoicePages.input(listInvoicesInput).prefault({}))
     .query(({ ctx, input }) => listInvoices(ctx, input)),
+  count: orgProcedure.input(invoiceFilters.prefault({})).query(({ ctx, input }) => countInvoices(ctx, input)),
+  /** A direct download up to the configured size, a report beyond it. */
+  export: orgProcedure
+    .input(invoiceFilters.prefault({}))
+    .mutation(({ ctx, input }) => exportInvoices(ctx, input)),
   get: orgProcedure.input(invoiceByIdInput).query(({ ctx, input }) => getInvoice(ctx, input.id)),
   issue: roleProcedure("admin")
     .input(issueInvoiceInput)

@@ -30,7 +30,10 @@ export async function listInvoices(
   );
 }
 
-function invoiceFilterWhere(organizationId: string, filters: InvoiceFilters): Prisma.InvoiceWhereInput[] {
+export function invoiceFilterWhere(
+  organizationId: string,
+  filters: InvoiceFilters,
+): Prisma.InvoiceWhereInput[] {
   const where: Prisma.InvoiceWhereInput[] = [{ organizationId }];
   if (filters.status) where.push({ status: filters.status });
   if (filters.customerId) where.push({ order: { customerId: filters.customerId } });
