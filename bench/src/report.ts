@@ -1,4 +1,6 @@
 import type { ColdStart } from "./cold-start.ts";
+import type { JobsResult } from "./jobs-bench.ts";
+import { jobsSection } from "./jobs-report.ts";
 import type { LoadResult } from "./load-generator.ts";
 import type { describeMachine } from "./machine.ts";
 import type { PlaceResult } from "./place-orders.ts";
@@ -16,6 +18,8 @@ export type BenchRecord = {
   measurements: Measurement[];
   coldStarts: ColdStart[];
   placeOrders: PlaceResult[];
+  jobs: JobsResult | null;
+  jobsFailure?: string | undefined;
   typecheck: { millis: number; ok: boolean };
   totalSeconds: number;
 };
@@ -139,6 +143,7 @@ export function renderReport(record: BenchRecord): string {
         `| ${p.clients} | ${p.placed} | ${fixed(p.ordersPerSecond)} | ${fixed(p.p50Ms, 1)} | ${fixed(p.p99Ms, 1)} | ${p.errors} |`,
     ),
     "",
+    ...jobsSection(record.jobs, record.jobsFailure),
     "## apps/server cold start to the first 200 (`node dist/index.js` → `health.ping`)",
     "",
     "| database | runs (ms) | median ms |",

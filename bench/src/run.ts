@@ -5,6 +5,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { runConfig } from "./bench-config.ts";
 import { measureColdStarts } from "./cold-start.ts";
 import { prepareBenchDatabase } from "./database.ts";
+import { measureJobs } from "./jobs-bench.ts";
 import { type LoadGenerator, type LoadOptions, pickLoadGenerator } from "./load-generator.ts";
 import { currentLoad, describeMachine } from "./machine.ts";
 import { measurePlaceOrders } from "./place-orders.ts";
@@ -52,6 +53,12 @@ const placeOrders = await measurePlaceOrders(databaseUrl, placeServer.origin, be
   placeServer.stop(),
 );
 
+log("background jobs");
+const jobs = await measureJobs(databaseUrl, log).then(
+  (result) => ({ result, failure: undefined }),
+  (error: unknown) => ({ result: null, failure: error instanceof Error ? error.message : String(error) }),
+);
+
 log("cold starts");
 const coldStarts = await measureColdStarts(databaseUrl);
 log("typecheck");
@@ -65,6 +72,8 @@ const report = renderReport({
   measurements,
   coldStarts,
   placeOrders,
+  jobs: jobs.result,
+  jobsFailure: jobs.failure,
   typecheck,
   totalSeconds: (performance.now() - started) / 1000,
 });
