@@ -37,8 +37,8 @@ const SMALL_REPORTS_PER_ORGANISATION = 25;
 const SMALL_REPORT_ORGANISATIONS = 4;
 const SMALL_REPORT_ORDERS = 100;
 const PLACE_CLIENTS = 10;
-const PLACE_ROUNDS = 3;
-const PLACE_ROUND_MS = 3_000;
+const PLACE_ROUNDS = 6;
+const PLACE_ROUND_MS = 1_500;
 
 const silent = logger.child({}, { level: "silent" });
 const MB = 1024 * 1024;
@@ -239,7 +239,7 @@ async function measureBigReport(
  * The procedure itself, called in-process as a host would, inside a
  * transaction this bench opens (the rules join an open transaction), with or
  * without one enqueue after it in the same transaction. The two variants
- * alternate, so drift on a shared machine hits both alike.
+ * alternate in short rounds, so drift on a shared machine hits both alike.
  */
 async function measurePlace(prisma: PrismaClient, queue: Queue) {
   const auth = createAuth({ prisma });
@@ -257,15 +257,20 @@ async function measurePlace(prisma: PrismaClient, queue: Queue) {
   const org = await owner.org.create({ name: "Bench placing", slug: `bench-place-${stamp}` });
   const rounds: { without: number; with: number }[] = [];
   for (let round = 0; round < PLACE_ROUNDS; round++) {
-    const without = await placeFor(false);
-    const withEnqueue = await placeFor(true);
-    rounds.push({ without, with: withEnqueue });
+    // A B, then B A: a machine slowing down (or speeding up) over the run weighs on both alike.
+    if (round % 2 === 0) {
+      const without = await placeFor(false);
+      rounds.push({ without, with: await placeFor(true) });
+    } else {
+      const withEnqueue = await placeFor(true);
+      rounds.push({ without: await placeFor(false), with: withEnqueue });
+    }
   }
   const total = (key: "without" | "with") => rounds.reduce((sum, round) => sum + round[key], 0);
   return { clients: PLACE_CLIENTS, rounds, ratio: total("with") / total("without") };
 
   async function placeFor(withEnqueue: boolean): Promise<number> {
-    const drafts = await seedDrafts(prisma, org.id, 6_000);
+    const drafts = await seedDrafts(prisma, org.id, 3_000);
     const base = await createContext({ db: prisma, auth, headers, safety });
     let placed = 0;
     const started = performance.now();

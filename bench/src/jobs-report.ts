@@ -20,7 +20,7 @@ export function jobsSection(jobs: JobsResult | null, failure?: string): string[]
     `| sales report over ${bigReport.orders.toLocaleString("en")} orders by product (${bigReport.groups} groups): wall time, claimed to written | ${fixed(bigReport.wallSeconds, 1)} s |`,
     `| worker RSS: idle before that report → peak during it | ${fixed(bigReport.idleRssMb)} MB → ${fixed(bigReport.peakRssMb)} MB |`,
     "",
-    `orders.place in-process (the procedure inside a transaction the bench opens, ${place.clients} concurrent clients, alternating rounds of 3 s), without and with one enqueue in the same transaction:`,
+    `orders.place in-process (the procedure inside a transaction the bench opens, ${place.clients} concurrent clients, alternating rounds of 1.5 s, A B then B A), without and with one enqueue in the same transaction:`,
     "",
     "| round | without, orders/s | with an enqueue, orders/s |",
     "|---:|---:|---:|",
