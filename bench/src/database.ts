@@ -11,12 +11,12 @@ export const BENCH_DATABASE_NAME = "tally_bench";
 /** The product the mutation scenario archives: idempotent after the first call, so every call does the same work. */
 export const MUTATION_PRODUCT_ID = "prod_bench_mutation";
 
-/** Drops and recreates `tally_bench` on the server `serverUrl` points at; returns the new database's URL. */
-export async function prepareBenchDatabase(serverUrl: string): Promise<string> {
-  await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${BENCH_DATABASE_NAME} WITH (FORCE)`);
-  await adminQuery(serverUrl, `CREATE DATABASE ${BENCH_DATABASE_NAME}`);
+/** Drops and recreates `tally_bench` (or `name`) on the server `serverUrl` points at; returns the new database's URL. */
+export async function prepareBenchDatabase(serverUrl: string, name = BENCH_DATABASE_NAME): Promise<string> {
+  await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
-  url.pathname = `/${BENCH_DATABASE_NAME}`;
+  url.pathname = `/${name}`;
   await deployMigrations({ kind: "postgres", url: url.href });
 
   const database = await openDatabase({ kind: "postgres", url: url.href, poolSize: 2 });

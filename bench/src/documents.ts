@@ -58,7 +58,7 @@ async function renderTimes(lines: number) {
 
 /** Emails with the invoice's PDF attached, sent by one worker through the queue, against nodemailer sending them directly. */
 async function emailRates() {
-  const databaseUrl = await prepareBenchDatabase(runConfig().BENCH_DATABASE_URL);
+  const databaseUrl = await prepareBenchDatabase(runConfig().BENCH_DATABASE_URL, "tally_bench_documents");
   const database = await openDatabase({ kind: "postgres", url: databaseUrl, poolSize: 10 });
   const smtp = await startTestSmtp();
   const mailer = createMailer({ smtpUrl: smtp.url });

@@ -1,5 +1,7 @@
 import type { ColdStart } from "./cold-start.ts";
 import { type DashboardRender, renderDashboardSection } from "./dashboard-render.ts";
+import type { JobsResult } from "./jobs-bench.ts";
+import { jobsSection } from "./jobs-report.ts";
 import type { LoadResult } from "./load-generator.ts";
 import type { describeMachine } from "./machine.ts";
 import type { PlaceResult } from "./place-orders.ts";
@@ -18,6 +20,8 @@ export type BenchRecord = {
   coldStarts: ColdStart[];
   placeOrders: PlaceResult[];
   dashboard: DashboardRender;
+  jobs: JobsResult | null;
+  jobsFailure?: string | undefined;
   typecheck: { millis: number; ok: boolean };
   totalSeconds: number;
 };
@@ -142,6 +146,7 @@ export function renderReport(record: BenchRecord): string {
     ),
     "",
     ...renderDashboardSection(record.dashboard),
+    ...jobsSection(record.jobs, record.jobsFailure),
     "## apps/server cold start to the first 200 (`node dist/index.js` → `health.ping`)",
     "",
     "| database | runs (ms) | median ms |",

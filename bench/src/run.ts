@@ -6,6 +6,7 @@ import { runConfig } from "./bench-config.ts";
 import { measureColdStarts } from "./cold-start.ts";
 import { measureDashboardRender } from "./dashboard-render.ts";
 import { prepareBenchDatabase } from "./database.ts";
+import { measureJobs } from "./jobs-bench.ts";
 import { type LoadGenerator, type LoadOptions, pickLoadGenerator } from "./load-generator.ts";
 import { currentLoad, describeMachine } from "./machine.ts";
 import { measurePlaceOrders } from "./place-orders.ts";
@@ -55,6 +56,11 @@ const placeOrders = await measurePlaceOrders(databaseUrl, placeServer.origin, be
 
 log("dashboard render on the seeded embedded database");
 const dashboard = await measureDashboardRender();
+log("background jobs");
+const jobs = await measureJobs(databaseUrl, log).then(
+  (result) => ({ result, failure: undefined }),
+  (error: unknown) => ({ result: null, failure: error instanceof Error ? error.message : String(error) }),
+);
 
 log("cold starts");
 const coldStarts = await measureColdStarts(databaseUrl);
@@ -70,6 +76,8 @@ const report = renderReport({
   coldStarts,
   placeOrders,
   dashboard,
+  jobs: jobs.result,
+  jobsFailure: jobs.failure,
   typecheck,
   totalSeconds: (performance.now() - started) / 1000,
 });

@@ -24,3 +24,14 @@ test("the reminder interval is whole days, 7 unless set, and a bad value names t
     /^Invalid configuration: TALLY_REMINDER_INTERVAL_DAYS: /,
   );
 });
+
+test("invoice exports download directly up to 5,000 rows unless TALLY_INVOICE_EXPORT_MAX_ROWS says otherwise", () => {
+  expect(rulesConfigFromEnv({}).invoiceExportMaxRows).toBe(5_000);
+  expect(rulesConfigFromEnv({ TALLY_INVOICE_EXPORT_MAX_ROWS: "200" }).invoiceExportMaxRows).toBe(200);
+  expect(() => rulesConfigFromEnv({ TALLY_INVOICE_EXPORT_MAX_ROWS: "many" })).toThrow(
+    /^Invalid configuration: TALLY_INVOICE_EXPORT_MAX_ROWS: /,
+  );
+  expect(() => rulesConfigFromEnv({ TALLY_INVOICE_EXPORT_MAX_ROWS: "-1" })).toThrow(
+    "Invalid configuration: TALLY_INVOICE_EXPORT_MAX_ROWS: must be 0 or more",
+  );
+});

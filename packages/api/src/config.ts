@@ -3,6 +3,8 @@ import type { LevelWithSilent } from "pino";
 import { z } from "zod";
 
 const DAY_SECONDS = 86_400;
+/** A few seconds of streaming at most: beyond it a request would hold a connection and the member's tab. */
+const DEFAULT_INVOICE_EXPORT_MAX_ROWS = 5_000;
 
 /** What the rules themselves take from the environment; hosts read it once at start and pass it to createContext. */
 const rulesEnv = z.object({
@@ -20,21 +22,34 @@ const rulesEnv = z.object({
     .min(1)
     .max(90)
     .default(7),
+  /** Invoice exports up to this many rows download directly; larger ones are prepared as a report. */
+  TALLY_INVOICE_EXPORT_MAX_ROWS: z.coerce
+    .number()
+    .int("must be a whole number of rows")
+    .min(0, "must be 0 or more")
+    .default(DEFAULT_INVOICE_EXPORT_MAX_ROWS),
 });
 
-export type RulesConfig = { idempotencyTtlMs: number; reminderIntervalMs: number };
+export type RulesConfig = {
+  idempotencyTtlMs: number;
+  reminderIntervalMs: number;
+  invoiceExportMaxRows: number;
+};
 
 export const defaultRulesConfig: RulesConfig = Object.freeze({
   idempotencyTtlMs: DAY_SECONDS * 1000,
   reminderIntervalMs: 7 * DAY_SECONDS * 1000,
+  invoiceExportMaxRows: DEFAULT_INVOICE_EXPORT_MAX_ROWS,
 });
 
 /** Throws one line naming the bad variable. */
 export function rulesConfigFromEnv(env: NodeJS.ProcessEnv = process.env): RulesConfig {
-  const { TALLY_IDEMPOTENCY_TTL_SECONDS, TALLY_REMINDER_INTERVAL_DAYS } = parseEnv(rulesEnv, env);
+  const { TALLY_IDEMPOTENCY_TTL_SECONDS, TALLY_REMINDER_INTERVAL_DAYS, TALLY_INVOICE_EXPORT_MAX_ROWS } =
+    parseEnv(rulesEnv, env);
   return {
     idempotencyTtlMs: TALLY_IDEMPOTENCY_TTL_SECONDS * 1000,
     reminderIntervalMs: TALLY_REMINDER_INTERVAL_DAYS * DAY_SECONDS * 1000,
+    invoiceExportMaxRows: TALLY_INVOICE_EXPORT_MAX_ROWS,
   };
 }
 
