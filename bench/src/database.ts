@@ -11,10 +11,7 @@ export const BENCH_DATABASE_NAME = "tally_bench";
 /** The product the mutation scenario archives: idempotent after the first call, so every call does the same work. */
 export const MUTATION_PRODUCT_ID = "prod_bench_mutation";
 
-/**
- * Drops and recreates `name` (`tally_bench` unless BENCH_DATABASE_NAME says otherwise, so two benches on one
- * server do not drop each other's) on the server `serverUrl` points at; returns the new database's URL.
- */
+/** Drops and recreates `tally_bench` (or `name`) on the server `serverUrl` points at; returns the new database's URL. */
 export async function prepareBenchDatabase(serverUrl: string, name = BENCH_DATABASE_NAME): Promise<string> {
   await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await adminQuery(serverUrl, `CREATE DATABASE ${name}`);

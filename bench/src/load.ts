@@ -24,7 +24,7 @@ const WEBHOOK_SECRET = "bench-webhook-secret-0123456789abcdefghijkl";
 const SAMPLE_EVERY_MS = 10_000;
 
 const settings = parseEnv(loadEnv, process.env);
-const databaseUrl = await prepareBenchDatabase(runConfig().BENCH_DATABASE_URL);
+const databaseUrl = await prepareBenchDatabase(runConfig().BENCH_DATABASE_URL, "tally_bench_load");
 const { productId, customerId } = await stockedProduct(databaseUrl);
 
 const server = await startServer({

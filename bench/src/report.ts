@@ -1,5 +1,7 @@
 import type { ColdStart } from "./cold-start.ts";
 import { type DashboardRender, renderDashboardSection } from "./dashboard-render.ts";
+import type { JobsResult } from "./jobs-bench.ts";
+import { jobsSection } from "./jobs-report.ts";
 import type { LoadResult } from "./load-generator.ts";
 import type { describeMachine } from "./machine.ts";
 import type { PlaceResult } from "./place-orders.ts";
@@ -19,6 +21,8 @@ export type BenchRecord = {
   placeOrders: PlaceResult[];
   /** The full record's parts are null when BENCH_ONLY ran a subset of the rows. */
   dashboard: DashboardRender | null;
+  jobs: JobsResult | null;
+  jobsFailure?: string | undefined;
   typecheck: { millis: number; ok: boolean } | null;
   totalSeconds: number;
 };
@@ -155,6 +159,7 @@ function extras(record: BenchRecord, typecheck: { millis: number; ok: boolean })
     ),
     "",
     ...(record.dashboard ? renderDashboardSection(record.dashboard) : []),
+    ...jobsSection(record.jobs, record.jobsFailure),
     "## apps/server cold start to the first 200 (`node dist/index.js` → `health.ping`)",
     "",
     "| database | runs (ms) | median ms |",

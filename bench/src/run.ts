@@ -6,6 +6,7 @@ import { runConfig } from "./bench-config.ts";
 import { measureColdStarts } from "./cold-start.ts";
 import { measureDashboardRender } from "./dashboard-render.ts";
 import { prepareBenchDatabase } from "./database.ts";
+import { measureJobs } from "./jobs-bench.ts";
 import { type LoadGenerator, type LoadOptions, pickLoadGenerator } from "./load-generator.ts";
 import { currentLoad, describeMachine } from "./machine.ts";
 import { measurePlaceOrders } from "./place-orders.ts";
@@ -50,11 +51,17 @@ for (let round = 1; round <= ROUNDS; round++) {
   for (const target of targetOrder) await measureTarget(target, round);
 }
 
-// A subset (BENCH_ONLY) measures its rows only: the orders, dashboard, cold starts and typecheck belong to the full record.
+// A subset (BENCH_ONLY) measures its rows only: the orders, dashboard, jobs, cold starts and typecheck belong to the full record.
 const placeOrders = only ? [] : await measureOrderPlacing();
 const dashboard = only
   ? null
   : await logged("dashboard render on the seeded embedded database", measureDashboardRender);
+const jobs = only
+  ? { result: null, failure: undefined }
+  : await logged("background jobs", () => measureJobs(databaseUrl, log)).then(
+      (result) => ({ result, failure: undefined }),
+      (error: unknown) => ({ result: null, failure: error instanceof Error ? error.message : String(error) }),
+    );
 const coldStarts = only ? [] : await logged("cold starts", () => measureColdStarts(databaseUrl));
 const typecheck = only ? null : await logged("typecheck", measureTypecheck);
 
@@ -67,6 +74,8 @@ const report = renderReport({
   coldStarts,
   placeOrders,
   dashboard,
+  jobs: jobs.result,
+  jobsFailure: jobs.failure,
   typecheck,
   totalSeconds: (performance.now() - started) / 1000,
 });

@@ -28,11 +28,11 @@ afterAll(async () => {
 /** Screens under the one on top stay in the page, hidden, so the same text can be there twice. */
 const shown = (locator: Locator) => locator.filter({ visible: true });
 
-async function signIn(email: string): Promise<Page> {
+async function signIn(email: string, password = "tally-demo-password"): Promise<Page> {
   const page = await browser!.context.newPage();
   await page.goto(site.origin);
   await shown(page.getByLabel("Email")).fill(email);
-  await shown(page.getByLabel("Password")).fill("tally-demo-password");
+  await shown(page.getByLabel("Password")).fill(password);
   await shown(page.getByRole("button", { name: "Sign in" })).click();
   await shown(page.getByRole("tab", { name: "Orders" })).waitFor({ timeout: 30_000 });
   return page;
@@ -161,4 +161,53 @@ test("a session revoked elsewhere signs the app out at its next call", async () 
 
   await shown(page.getByLabel("Password")).waitFor();
   expect(await page.evaluate(() => sessionStorage.getItem("tally.session-token"))).toBeNull();
+});
+
+test("the Reports tab lists the organisation's reports and their state, for a member of a new organisation", async () => {
+  const stamp = Date.now().toString(36);
+  const person = { name: "Mo Reyes", email: `mo-${stamp}@example.test`, password: "field-report-2026" };
+  const signUp = await fetch(`${api!.origin}/api/auth/sign-up/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: site.origin },
+    body: JSON.stringify(person),
+  });
+  expect(signUp.status, await signUp.clone().text()).toBe(200);
+  const { token } = (await signUp.json()) as { token: string };
+  const office = createTallyClient({
+    url: `${api!.origin}/trpc`,
+    headers: () => ({ authorization: `Bearer ${token}` }),
+  });
+  await office.org.create.mutate({ name: `Reyes Field Co ${stamp}`, slug: `reyes-${stamp}` });
+  const customer = await office.customers.create.mutate({ name: "Dockside Deli" });
+  const product = await office.catalog.products.create.mutate({
+    sku: `MOP-${stamp}`.toUpperCase(),
+    name: "Mop",
+    priceMinor: 1500,
+    currency: "USD",
+    stock: 10,
+  });
+  for (const quantity of [1, 2]) {
+    const draft = await office.orders.create.mutate({ customerId: customer.id });
+    await office.orders.addItem.mutate({
+      orderId: draft.id,
+      version: draft.version,
+      productId: product.id,
+      quantity,
+    });
+    await office.orders.place.mutate({ orderId: draft.id });
+  }
+  const today = new Date();
+  const from = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
+  const to = new Date(from.getTime() + 86_400_000);
+  const report = await office.reports.create.mutate({ kind: "sales", from, to, groupBy: "day" });
+  // The API server's own worker runs it.
+  await expect
+    .poll(async () => (await office.reports.get.query({ id: report.id })).status, { timeout: 30_000 })
+    .toBe("done");
+
+  const page = await signIn(person.email, person.password);
+  await shown(page.getByRole("tab", { name: "Reports" })).click();
+  const day = from.toISOString().slice(0, 10);
+  await shown(page.getByText(`Sales by day · ${day} to ${day}`)).waitFor();
+  await shown(page.getByText("Ready · 2 orders")).waitFor();
 });

@@ -41,7 +41,7 @@ export function createApp({
   const { db, auth, logger, config, queue } = runtime;
   const authHandler = toNodeHandler(auth);
   const applyCors = createCors(auth.options.trustedOrigins ?? []);
-  const exportInvoices = createInvoiceExportHandler({ db, auth });
+  const exportInvoices = createInvoiceExportHandler({ db, auth, config: config.rules });
   const downloadReport = createReportDownloadHandler({ db, auth });
   const downloadInvoicePdf = createInvoicePdfHandler({ db, auth });
   const receivePaymentWebhook = createPaymentWebhookHandler({ db, config: config.payments, queue });

@@ -60,6 +60,7 @@ beforeAll(async () => {
     { name: "reports", path: "/reports" },
     { name: "members", path: "/members" },
     { name: "audit", path: "/audit" },
+    { name: "outbox", path: "/outbox" },
     { name: "settings", path: "/settings" },
     { name: "sessions", path: "/sessions" },
     { name: "new-organisation", path: "/organizations/new" },

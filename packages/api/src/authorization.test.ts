@@ -72,6 +72,18 @@ async function placedOrder(fixture: Fixture) {
   return fixture.acme.caller.orders.place({ orderId: (await freshOrder(fixture, { withItem: true })).id });
 }
 
+/** An invitation queues an email: the outbox then has one of Acme's messages. */
+async function emailFor(fixture: Fixture) {
+  const invitation = await fixture.acme.caller.org.invitations.create({
+    email: `mail-${unique()}@example.test`,
+    role: "member",
+  });
+  return fixture.api.db.emailMessage.findFirstOrThrow({
+    where: { invitationId: invitation.id },
+    select: { id: true },
+  });
+}
+
 async function issuedInvoice(fixture: Fixture) {
   return fixture.acme.caller.invoices.issue({ orderId: (await placedOrder(fixture)).id });
 }
@@ -194,8 +206,12 @@ const samples: Record<string, Sample> = {
   "orders.cancel": async (fixture) => ({ orderId: (await freshOrder(fixture)).id }),
   "orders.fulfil": async (fixture) => ({ orderId: (await paidOrder(fixture)).id }),
   "invoices.list": () => ({ limit: 5 }),
+  "invoices.count": () => ({}),
+  "invoices.export": () => ({ status: "issued" }),
   "invoices.get": async (fixture) => ({ id: (await issuedInvoice(fixture)).id }),
   "invoices.pdf": async (fixture) => ({ id: (await issuedInvoice(fixture)).id }),
+  "emails.list": () => ({}),
+  "emails.preview": async (fixture) => ({ id: (await emailFor(fixture)).id }),
   "invoices.issue": async (fixture) => ({ orderId: (await placedOrder(fixture)).id }),
   "invoices.void": async (fixture) => ({ invoiceId: (await issuedInvoice(fixture)).id }),
   "payments.list": () => ({ limit: 5 }),
@@ -372,6 +388,8 @@ test("the access table: who may call what (a change here is a security review)",
     "orders.fulfil": "member",
     "orders.cancel": "admin",
     "invoices.list": "member",
+    "invoices.count": "member",
+    "invoices.export": "member",
     "invoices.get": "member",
     "invoices.pdf": "member",
     "invoices.issue": "admin",
@@ -382,6 +400,8 @@ test("the access table: who may call what (a change here is a security review)",
     "reports.create": "member",
     "reports.download": "member",
     "reports.cancel": "member",
+    "emails.list": "admin",
+    "emails.preview": "admin",
     "dashboard.overview": "member",
     "dashboard.cash": "admin",
     "insights.reorderSoon": "member",

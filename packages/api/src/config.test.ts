@@ -17,6 +17,25 @@ test("a bad LOG_LEVEL is one line naming it", () => {
   expect(() => processConfigFromEnv({ LOG_LEVEL: "loud" })).toThrow(/^Invalid configuration: LOG_LEVEL: /);
 });
 
+test("the reminder interval is whole days, 7 unless set, and a bad value names the variable", () => {
+  expect(rulesConfigFromEnv({}).reminderIntervalMs).toBe(7 * 86_400_000);
+  expect(rulesConfigFromEnv({ TALLY_REMINDER_INTERVAL_DAYS: "3" }).reminderIntervalMs).toBe(3 * 86_400_000);
+  expect(() => rulesConfigFromEnv({ TALLY_REMINDER_INTERVAL_DAYS: "0" })).toThrow(
+    /^Invalid configuration: TALLY_REMINDER_INTERVAL_DAYS: /,
+  );
+});
+
+test("invoice exports download directly up to 5,000 rows unless TALLY_INVOICE_EXPORT_MAX_ROWS says otherwise", () => {
+  expect(rulesConfigFromEnv({}).invoiceExportMaxRows).toBe(5_000);
+  expect(rulesConfigFromEnv({ TALLY_INVOICE_EXPORT_MAX_ROWS: "200" }).invoiceExportMaxRows).toBe(200);
+  expect(() => rulesConfigFromEnv({ TALLY_INVOICE_EXPORT_MAX_ROWS: "many" })).toThrow(
+    /^Invalid configuration: TALLY_INVOICE_EXPORT_MAX_ROWS: /,
+  );
+  expect(() => rulesConfigFromEnv({ TALLY_INVOICE_EXPORT_MAX_ROWS: "-1" })).toThrow(
+    "Invalid configuration: TALLY_INVOICE_EXPORT_MAX_ROWS: must be 0 or more",
+  );
+});
+
 test("the insights service: off unless INSIGHTS_URL is set, and then it needs its token", () => {
   expect(rulesConfigFromEnv({}).insights).toBeNull();
   const token = "t".repeat(32);

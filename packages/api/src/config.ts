@@ -3,6 +3,8 @@ import type { LevelWithSilent } from "pino";
 import { z } from "zod";
 
 const DAY_SECONDS = 86_400;
+/** A few seconds of streaming at most: beyond it a request would hold a connection and the member's tab. */
+const DEFAULT_INVOICE_EXPORT_MAX_ROWS = 5_000;
 
 /** What the rules themselves take from the environment; hosts read it once at start and pass it to createContext. */
 const rulesEnv = z.object({
@@ -20,6 +22,12 @@ const rulesEnv = z.object({
     .min(1)
     .max(90)
     .default(7),
+  /** Invoice exports up to this many rows download directly; larger ones are prepared as a report. */
+  TALLY_INVOICE_EXPORT_MAX_ROWS: z.coerce
+    .number()
+    .int("must be a whole number of rows")
+    .min(0, "must be 0 or more")
+    .default(DEFAULT_INVOICE_EXPORT_MAX_ROWS),
   /** The insights service (apps/insights); unset, `insights.*` answers "unavailable: not configured". */
   INSIGHTS_URL: z.url({ protocol: /^https?$/, error: "must be an http(s):// URL" }).optional(),
   /** The service credential it requires (its own INSIGHTS_SERVICE_TOKEN). */
@@ -39,12 +47,14 @@ export type InsightsConfig = { url: string; token: string; timeoutMs: number };
 export type RulesConfig = {
   idempotencyTtlMs: number;
   reminderIntervalMs: number;
+  invoiceExportMaxRows: number;
   insights: InsightsConfig | null;
 };
 
 export const defaultRulesConfig: RulesConfig = Object.freeze({
   idempotencyTtlMs: DAY_SECONDS * 1000,
   reminderIntervalMs: 7 * DAY_SECONDS * 1000,
+  invoiceExportMaxRows: DEFAULT_INVOICE_EXPORT_MAX_ROWS,
   insights: null,
 });
 
@@ -57,6 +67,7 @@ export function rulesConfigFromEnv(env: NodeJS.ProcessEnv = process.env): RulesC
   return {
     idempotencyTtlMs: parsed.TALLY_IDEMPOTENCY_TTL_SECONDS * 1000,
     reminderIntervalMs: parsed.TALLY_REMINDER_INTERVAL_DAYS * DAY_SECONDS * 1000,
+    invoiceExportMaxRows: parsed.TALLY_INVOICE_EXPORT_MAX_ROWS,
     // Frozen: the client (breaker, bulkhead, cache) is kept per configuration object, one per process.
     insights:
       url && token

@@ -7,6 +7,7 @@ export { describeIssues, formatError } from "./errors.ts";
 export { jobHandlers } from "./jobs.ts";
 export { type Logger, logger, loggerOptions } from "./logger.ts";
 export { type AppRouter, appRouter, createCaller } from "./root.ts";
+export { decimalAmount, INVOICE_CSV_HEADER, invoiceCsvRecord } from "./routers/invoices/invoice-csv.ts";
 export type { InvoiceSummaryView } from "./routers/invoices/invoices.select.ts";
 export { type EventOutcome, receivePaymentEvent } from "./routers/payments/payment-events.service.ts";
 export { type HandledEventType, paymentEventEnvelope } from "./routers/payments/payment-events.ts";

@@ -5,7 +5,8 @@ import type { Logger } from "./logger.ts";
 import { queueDueReminders } from "./routers/emails/reminders.ts";
 import { type EmailDelivery, sendQueuedEmail } from "./routers/emails/send-email.ts";
 import { markOverdueInvoices } from "./routers/invoices/mark-overdue.ts";
-import { failSalesReport, type ReportPacing, runSalesReport } from "./routers/reports/sales-report.ts";
+import { failReport, type ReportPacing } from "./routers/reports/report-run.ts";
+import { runReport } from "./routers/reports/run-report.ts";
 
 const REPORT_RETRIES = jobCatalogue["reports.run"].options.retryLimit ?? 0;
 const EMAIL_RETRIES = jobCatalogue["emails.send"].options.retryLimit ?? 0;
@@ -31,12 +32,12 @@ export function jobHandlers({
   return {
     "reports.run": async (job) => {
       try {
-        const outcome = await runSalesReport(db, job.data, job.signal, reportPacing);
+        const outcome = await runReport(db, job.data, job.signal, reportPacing);
         log.info({ job: job.id, report: job.data.reportId, outcome }, "report run");
       } catch (error) {
         // The queue keeps the error and retries; after the last try the member is told, in words.
         if (job.retryCount >= REPORT_RETRIES)
-          await failSalesReport(
+          await failReport(
             db,
             job.data,
             "The report could not be computed. Try again, or with a shorter range.",

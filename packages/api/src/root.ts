@@ -3,6 +3,7 @@ import { auditRouter } from "./routers/audit/audit.router.ts";
 import { catalogRouter } from "./routers/catalog/catalog.router.ts";
 import { customersRouter } from "./routers/customers/customers.router.ts";
 import { dashboardRouter } from "./routers/dashboard/dashboard.router.ts";
+import { emailsRouter } from "./routers/emails/emails.router.ts";
 import { healthRouter } from "./routers/health/health.router.ts";
 import { insightsRouter } from "./routers/insights/insights.router.ts";
 import { invoicesRouter } from "./routers/invoices/invoices.router.ts";
@@ -24,6 +25,7 @@ export const appRouter = createTRPCRouter({
   payments: paymentsRouter,
   reports: reportsRouter,
   dashboard: dashboardRouter,
+  emails: emailsRouter,
   insights: insightsRouter,
 });
 

@@ -38,6 +38,8 @@ export async function openQueue({
     // How soon a job whose worker died (no heartbeat) is failed and retried by another: seconds, not a minute.
     superviseIntervalSeconds: 10,
     monitorIntervalSeconds: 10,
+    // The ready counts workers read to keep fetching through a backlog (workers.ts), refreshed this often.
+    queueCacheIntervalSeconds: 2,
     application_name: "tally-queue",
   });
   boss.on("error", onError);

@@ -32,6 +32,10 @@ export async function startWorkers(
         pollingIntervalSeconds,
         // NOTIFY wakes a worker for a new job, not for a retry coming due: poll for those too.
         notifyPollingIntervalSeconds: pollingIntervalSeconds,
+        // After a job, pg-boss waits a whole polling interval before the next fetch: one short job
+        // per slot every 2 s. While the queue's stats say jobs are ready, fetch again at once
+        // (the first fetch that comes back empty returns to polling).
+        burstWhenReadyExceeds: 1,
         ...(definition?.perOrganisation ? { groupConcurrency: definition.perOrganisation } : {}),
       },
       async ([job]) => (job ? handler(job) : undefined),

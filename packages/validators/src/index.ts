@@ -1,6 +1,7 @@
 export * from "./audit.ts";
 export * from "./catalog.ts";
 export * from "./customers.ts";
+export * from "./emails.ts";
 export * from "./env.ts";
 export * from "./health.ts";
 export * from "./idempotency.ts";

@@ -17,6 +17,7 @@ export default function TabsLayout() {
           headerRight: () => <HeaderLink href="/customers/new" title="New customer" />,
         }}
       />
+      <Tabs.Screen name="reports" options={{ title: "Reports" }} />
       <Tabs.Screen name="account" options={{ title: "Account" }} />
     </Tabs>
   );

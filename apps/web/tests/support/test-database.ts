@@ -12,6 +12,8 @@ const run = promisify(execFile);
 export type TestDatabase = {
   /** The environment a process needs to use this database and nothing else. */
   env: NodeJS.ProcessEnv;
+  /** Its postgresql:// URL, for a test that writes rows in bulk or runs a worker on it. */
+  url: string;
   /** What was created, for failure messages. */
   description: string;
   /** A postgresql:// URL of this database, for tests that check figures with SQL of their own. */
@@ -31,6 +33,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   try {
     // The seed starts the embedded server when there is none; the web app joins it.
     await runRootScript("db:seed", database.env);
+    if (!database.url) database.url = (await runRootScript("db:url", database.env)).trim();
   } catch (error) {
     await database.dispose();
     throw error;
@@ -43,6 +46,7 @@ async function createEmbeddedDatabase(): Promise<TestDatabase> {
   const { DATABASE_URL: _useEmbedded, ...env } = process.env;
   return {
     env: { ...env, TALLY_DATA_DIR: dataDir },
+    url: "", // known once the seed has started the server
     description: `embedded database in ${dataDir}`,
     databaseUrl: () => embeddedDatabaseUrl(dataDir),
     async dispose() {
@@ -60,6 +64,7 @@ async function createPostgresDatabase(serverUrl: string): Promise<TestDatabase> 
   url.pathname = `/${name}`;
   const database: TestDatabase = {
     env: { ...process.env, DATABASE_URL: url.toString() },
+    url: url.toString(),
     description: `PostgreSQL database ${name}`,
     databaseUrl: async () => url.toString(),
     dispose: () => onServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
@@ -83,9 +88,9 @@ async function onServer(serverUrl: string, statement: string) {
   }
 }
 
-async function runRootScript(script: string, env: NodeJS.ProcessEnv) {
+async function runRootScript(script: string, env: NodeJS.ProcessEnv): Promise<string> {
   try {
-    await run("pnpm", ["--silent", script], { cwd: repoRoot, env });
+    return (await run("pnpm", ["--silent", script], { cwd: repoRoot, env })).stdout;
   } catch (error) {
     const { stdout = "", stderr = "" } = error as { stdout?: string; stderr?: string };
     throw new Error(`pnpm ${script} failed:\n${stdout}${stderr}`);

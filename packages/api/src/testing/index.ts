@@ -3,6 +3,7 @@ import { type AuthConfig, createAuth } from "@tally/auth";
 import { createTestDatabase, type TestDatabase } from "@tally/db/testing";
 import { openQueue } from "@tally/jobs";
 import type { MemberRole } from "@tally/validators";
+import { defaultRulesConfig, type RulesConfig } from "../config.ts";
 import { createCaller } from "../root.ts";
 import { createContext, type RequestSafety } from "../trpc.ts";
 
@@ -38,8 +39,11 @@ export type TestUser = { id: string; email: string; token: string; caller: Calle
  */
 export async function createTestApi({
   signInLimits,
+  config = defaultRulesConfig,
 }: {
   signInLimits?: Parameters<typeof createAuth>[0]["signInLimits"];
+  /** The rules' configuration every caller gets (a test of a limit sets it low). */
+  config?: RulesConfig;
 } = {}) {
   const database: TestDatabase = await createTestDatabase();
   const db = database.prisma;
@@ -48,7 +52,7 @@ export async function createTestApi({
   const queue = await openQueue({ url: database.url });
 
   const callerWith = (headers: Headers) =>
-    createCaller(() => createContext({ db, auth, headers, safety: testSafety(headers), queue }));
+    createCaller(() => createContext({ db, auth, headers, safety: testSafety(headers), queue, config }));
 
   async function signUp(name = "Test user"): Promise<TestUser> {
     const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${randomBytes(4).toString("hex")}@example.test`;

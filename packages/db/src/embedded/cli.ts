@@ -1,12 +1,21 @@
 import { databaseConfigFromEnv } from "../env.ts";
 import { importPglite } from "./import-pglite.ts";
-import { stopEmbeddedServer } from "./server.ts";
+import { ensureEmbeddedServer, stopEmbeddedServer } from "./server.ts";
 
-/** `stop`: stops the embedded server of TALLY_DATA_DIR; `import-pglite`: moves an old PGlite folder's data into it. */
+/**
+ * `stop`: stops the embedded server of TALLY_DATA_DIR; `import-pglite`: moves
+ * an old PGlite folder's data into it; `url`: starts it if needed and prints
+ * its postgresql:// URL (for psql, or a tool that takes one), nothing else.
+ */
 async function main(command: string | undefined): Promise<number> {
   const config = databaseConfigFromEnv();
   if (config.kind !== "embedded") {
-    console.log("DATABASE_URL is set: there is no embedded database to manage");
+    // Said on stderr, so `$(pnpm -s db:url)` never picks up a sentence as a URL.
+    console.error("DATABASE_URL is set: there is no embedded database to manage");
+    return command === "url" ? 1 : 0;
+  }
+  if (command === "url") {
+    console.log((await ensureEmbeddedServer(config.dataDir)).url);
     return 0;
   }
   if (command === "stop") {
@@ -25,7 +34,7 @@ async function main(command: string | undefined): Promise<number> {
     );
     return 0;
   }
-  console.error("usage: cli.ts <stop | import-pglite>");
+  console.error("usage: cli.ts <stop | import-pglite | url>");
   return 1;
 }
 

@@ -1,15 +1,25 @@
+import { defaultRulesConfig, jobHandlers, logger, type RulesConfig } from "@tally/api";
 import { billingOrganisation, createTestApi, type TestApi } from "@tally/api/testing";
+import { openQueue, type Queue, startWorkers } from "@tally/jobs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createInvoiceExportHandler } from "./invoice-export.ts";
 
-let api: TestApi;
-beforeAll(async () => {
-  api = await createTestApi();
-});
-afterAll(() => api?.close());
+// Procedures called directly prepare more than three invoices as a report; the
+// download handler keeps the default limit unless a test hands it this one.
+const smallExports: RulesConfig = { ...defaultRulesConfig, invoiceExportMaxRows: 3 };
 
-function download(token: string | null, query = "", batchSize?: number) {
-  const exportInvoices = createInvoiceExportHandler({ db: api.db, auth: api.auth, batchSize });
+let api: TestApi;
+let worker: Queue | undefined;
+beforeAll(async () => {
+  api = await createTestApi({ config: smallExports });
+});
+afterAll(async () => {
+  await worker?.stop({ graceful: false });
+  await api?.close();
+});
+
+function download(token: string | null, query = "", batchSize?: number, config?: RulesConfig) {
+  const exportInvoices = createInvoiceExportHandler({ db: api.db, auth: api.auth, batchSize, config });
   const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
   return exportInvoices(new Request(`http://tally.test/api/invoices/export${query}`, { headers }));
 }
@@ -157,5 +167,47 @@ describe("the file", () => {
     expect(chunks.map((chunk) => chunk.split("\r\n").filter(Boolean).length)).toEqual([3, 2, 1]);
     expect(chunks[0]).toMatch(/^number,status,customer,/);
     expect(parseCsv(chunks.join("")).map((record) => record[0])).toEqual(["number", "5", "4", "3", "2", "1"]);
+  });
+});
+
+describe("large exports", () => {
+  test("past the limit the link answers 409 and names the way; the report's file equals the direct download", async () => {
+    const acme = await billingOrganisation(api, "Large exports");
+    const other = await billingOrganisation(api, "Someone else");
+    const customer = await acme.caller.customers.create({ name: '=Tricky, "quoted" name' });
+    for (let n = 0; n < 4; n++) await acme.issuedInvoice({ quantity: n + 1 });
+    await acme.issuedInvoice({ customerId: customer.id });
+    const paid = await acme.issuedInvoice({ quantity: 7 });
+    await acme.caller.invoices.void({ invoiceId: paid.id });
+    await other.issuedInvoice();
+
+    const refused = await download(acme.owner.token, "", undefined, smallExports);
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toEqual({
+      error:
+        "6 invoices are more than a direct download serves: export them as a report (invoices.export), then download it from Reports",
+      invoices: 6,
+    });
+    // Below the limit the same handler streams the file, as before.
+    const small = await download(acme.owner.token, "?status=void", undefined, smallExports);
+    expect(small.status).toBe(200);
+
+    const direct = await (await download(acme.owner.token, "", 2)).text();
+    const exported = await acme.caller.invoices.export({});
+    if (exported.delivery !== "report") throw new Error(`expected a report, got ${exported.delivery}`);
+    worker = await openQueue({ url: api.url });
+    await startWorkers(worker, jobHandlers({ db: api.db, log: logger, reportPacing: { batchSize: 4 } }), {
+      pollingIntervalSeconds: 0.5,
+    });
+    const deadline = Date.now() + 30_000;
+    let report = await acme.caller.reports.get({ id: exported.report.id });
+    while (report.status !== "done" && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      report = await acme.caller.reports.get({ id: exported.report.id });
+    }
+    expect(report).toMatchObject({ status: "done", rowsDone: 6, rowsTotal: 6 });
+    const { csv } = await acme.caller.reports.download({ id: exported.report.id });
+    expect(parseCsv(direct)).toHaveLength(7);
+    expect(csv).toBe(direct);
   });
 });

@@ -1,4 +1,11 @@
-import { createCaller, createContext, describeIssues } from "@tally/api";
+import {
+  createCaller,
+  createContext,
+  describeIssues,
+  INVOICE_CSV_HEADER,
+  invoiceCsvRecord,
+  type RulesConfig,
+} from "@tally/api";
 import type { Auth } from "@tally/auth";
 import type { PrismaClient } from "@tally/db";
 import { flattenIssues, invoiceFilters } from "@tally/validators";
@@ -7,11 +14,12 @@ import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { ZodError } from "zod";
 import { jsonResponse } from "../fetch/responses.ts";
 import { requestSafety } from "../safety/request-safety.ts";
-import { INVOICE_CSV_HEADER, invoiceCsvRecord } from "./invoice-csv.ts";
 
 export type InvoiceExportOptions = {
   db: PrismaClient;
   auth: Auth;
+  /** The rules' configuration: how many invoices still download directly. */
+  config?: RulesConfig;
   /** Invoices read per database query; the export never holds more than one batch. */
   batchSize?: number;
 };
@@ -27,8 +35,13 @@ const FILTER_NAMES = Object.keys(invoiceFilters.shape);
  * before answering, so refusals are JSON errors with the right status
  * (401, 403, 400) rather than a broken download; each further page is read
  * only when the client has taken the previous one.
+ *
+ * More invoices than a direct download serves (`invoices.count`) answer 409:
+ * a download link cannot create anything (a GET carries no proof that it came
+ * from Tally's own pages), so large exports are asked for with the
+ * `invoices.export` mutation, which prepares them as a report.
  */
-export function createInvoiceExportHandler({ db, auth, batchSize = 100 }: InvoiceExportOptions) {
+export function createInvoiceExportHandler({ db, auth, config, batchSize = 100 }: InvoiceExportOptions) {
   return async function exportInvoices(request: Request): Promise<Response> {
     if (request.method !== "GET") return jsonResponse(405, { error: "Use GET" }, { allow: "GET" });
     const { searchParams } = new URL(request.url);
@@ -44,12 +57,19 @@ export function createInvoiceExportHandler({ db, auth, batchSize = 100 }: Invoic
         auth,
         headers: request.headers,
         safety: requestSafety(request.headers, auth.options.trustedOrigins),
+        ...(config ? { config } : {}),
       }),
     );
     const page = (cursor?: string) => caller.invoices.list({ ...filters, limit: batchSize, cursor });
 
     let first: Awaited<ReturnType<typeof page>>;
     try {
+      const { invoices, directExport } = await caller.invoices.count(filters);
+      if (!directExport)
+        return jsonResponse(409, {
+          error: `${invoices} invoices are more than a direct download serves: export them as a report (invoices.export), then download it from Reports`,
+          invoices,
+        });
       first = await page();
     } catch (error) {
       if (error instanceof TRPCError) return errorResponse(error);

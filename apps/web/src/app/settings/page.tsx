@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { InvoiceDetailsForm } from "@/features/settings/invoice-details-form";
 import { TaxRateForm } from "@/features/settings/tax-rate-form";
 import { requireMember } from "@/server/viewer";
 import { HydrateClient, trpc } from "@/trpc/server";
@@ -12,7 +13,10 @@ export default async function SettingsPage() {
     <>
       <h1>Settings of {viewer.activeOrganization.name}</h1>
       <HydrateClient>
-        <TaxRateForm canEdit={viewer.role === "owner"} />
+        <div className="stack">
+          <TaxRateForm canEdit={viewer.role === "owner"} />
+          <InvoiceDetailsForm canEdit={viewer.role === "owner"} />
+        </div>
       </HydrateClient>
     </>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId } from "react";
+import { TextAreaField } from "@/components/text-area-field";
 import { TextField } from "@/components/text-field";
 import type { CustomerField, CustomerFormErrors, CustomerFormValues } from "./customer-form";
 
@@ -22,33 +22,7 @@ export function CustomerFields({ values, errors, onChange }: CustomerFieldsProps
       <TextField label="Name" autoComplete="organization" maxLength={200} {...field("name")} />
       <TextField label="Email" type="email" autoComplete="email" {...field("email")} />
       <TextField label="Phone" type="tel" autoComplete="tel" maxLength={40} {...field("phone")} />
-      <AddressField {...field("address")} />
-    </div>
-  );
-}
-
-type AddressFieldProps = { value: string; errors: string[] | undefined; onChange: (value: string) => void };
-
-function AddressField({ value, errors, onChange }: AddressFieldProps) {
-  const id = useId();
-  const invalid = Boolean(errors?.length);
-  return (
-    <div className="field">
-      <label htmlFor={id}>Address</label>
-      <textarea
-        id={id}
-        rows={3}
-        maxLength={1000}
-        value={value}
-        aria-invalid={invalid}
-        aria-describedby={invalid ? `${id}-error` : undefined}
-        onChange={(event) => onChange(event.target.value)}
-      />
-      {invalid && (
-        <p id={`${id}-error`} className="field-error">
-          {errors?.join(" ")}
-        </p>
-      )}
+      <TextAreaField label="Address" maxLength={1000} {...field("address")} />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { ORDER_STATUS_LABELS, orderReference } from "@/features/orders/order";
 import { trpc } from "@/trpc/react";
 import { INVOICE_STATUS_LABELS, type Invoice, invoiceTitle } from "./invoice";
 import { InvoiceAmounts } from "./invoice-amounts";
+import { InvoiceEmails } from "./invoice-emails";
 import { InvoicePayments } from "./invoice-payments";
 import { VoidInvoice } from "./void-invoice";
 
@@ -75,6 +76,10 @@ function InvoiceScreen({ invoice }: { invoice: Invoice }) {
           <section className="panel" aria-label="Payments">
             <h2>Payments</h2>
             <InvoicePayments payments={invoice.payments} />
+          </section>
+          <section className="panel" aria-label="Emails">
+            <h2>Emails</h2>
+            <InvoiceEmails emails={invoice.emailMessages} />
           </section>
         </div>
         <aside className="stack">

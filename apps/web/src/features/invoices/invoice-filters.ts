@@ -1,4 +1,9 @@
-import { type InvoiceStatus, invoiceStatus, type ListInvoicesInput } from "@tally/validators";
+import {
+  type InvoiceFilters as ApiInvoiceFilters,
+  type InvoiceStatus,
+  invoiceStatus,
+  type ListInvoicesInput,
+} from "@tally/validators";
 import { z } from "zod";
 import {
   type RecordFilters,
@@ -40,10 +45,15 @@ function invoiceApiFilters(filters: InvoiceFilters) {
   return { ...rest, ...(status ? { status } : {}) };
 }
 
+/** What `invoices.export` takes: the list's filters without paging. */
+export function invoiceExportFilters(filters: InvoiceFilters): ApiInvoiceFilters {
+  return invoiceApiFilters(filters);
+}
+
 /** The CSV download of every invoice the list shows (all pages), named by the API's own filter names. */
 export function invoiceExportHref(filters: InvoiceFilters): string {
   const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(invoiceApiFilters(filters))) {
+  for (const [name, value] of Object.entries(invoiceExportFilters(filters))) {
     params.set(name, value instanceof Date ? value.toISOString() : String(value));
   }
   const query = params.toString();

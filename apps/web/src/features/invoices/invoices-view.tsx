@@ -2,8 +2,9 @@
 
 import { RecordFilterBar } from "@/features/lists/record-filter-bar";
 import { useUrlFilters } from "@/lib/use-url-filters";
+import { ExportInvoices } from "./export-invoices";
 import { INVOICE_FILTER_LABELS } from "./invoice";
-import { invoiceExportHref, readInvoiceFilters, writeInvoiceFilters } from "./invoice-filters";
+import { readInvoiceFilters, writeInvoiceFilters } from "./invoice-filters";
 import { InvoiceList } from "./invoice-list";
 
 const invoiceFilterCodec = { read: readInvoiceFilters, write: writeInvoiceFilters };
@@ -21,10 +22,7 @@ export function InvoicesView() {
         onChange={setFilters}
       />
       <div className="list-tools">
-        {/* A plain link: the browser downloads the streamed file with the session cookie. */}
-        <a className="button" href={invoiceExportHref(filters)} download>
-          Download CSV
-        </a>
+        <ExportInvoices filters={filters} />
       </div>
       <InvoiceList filters={filters} />
     </section>

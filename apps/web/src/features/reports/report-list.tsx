@@ -6,17 +6,13 @@ import { StatusBadge } from "@/components/status-badge";
 import { trpc } from "@/trpc/react";
 import {
   firstReportsPage,
-  GROUP_BY_OPTIONS,
   isInProgress,
   REPORT_STATUS_LABELS,
   type Report,
+  reportPeriod,
+  reportTitle,
 } from "./report";
 import { ReportProgress } from "./report-progress";
-
-const GROUP_LABELS = Object.fromEntries(GROUP_BY_OPTIONS.map((option) => [option.value, option.label]));
-const day = (date: Date) => date.toISOString().slice(0, 10);
-/** The report covers [from, to): the last day shown is the one before `to`. */
-const lastDay = (to: Date) => day(new Date(to.getTime() - 1));
 
 /** Reports newest first; while any is queued or running the list refreshes every second. */
 export function ReportList() {
@@ -38,8 +34,8 @@ export function ReportList() {
           <thead>
             <tr>
               <th scope="col">Requested</th>
-              <th scope="col">Sales by</th>
-              <th scope="col">Placed</th>
+              <th scope="col">Report</th>
+              <th scope="col">Covers</th>
               <th scope="col">Status</th>
               <th scope="col">
                 <span className="visually-hidden">Actions</span>
@@ -65,10 +61,8 @@ function ReportRow({ report }: { report: Report }) {
       <td className="nowrap">
         <DateTime value={report.createdAt} />
       </td>
-      <th scope="row">{GROUP_LABELS[report.groupBy] ?? report.groupBy}</th>
-      <td className="nowrap">
-        {day(report.from)} to {lastDay(report.to)}
-      </td>
+      <th scope="row">{reportTitle(report)}</th>
+      <td className="nowrap">{reportPeriod(report)}</td>
       <td>
         <StatusBadge status={report.status} label={REPORT_STATUS_LABELS[report.status]} />{" "}
         <ReportProgress report={report} />

@@ -27,6 +27,7 @@ export async function SiteHeader() {
             <NavLink href="/reports">Reports</NavLink>
             <NavLink href="/members">Members</NavLink>
             {showsAdminControls(viewer.role) && <NavLink href="/audit">Audit log</NavLink>}
+            {showsAdminControls(viewer.role) && <NavLink href="/outbox">Outbox</NavLink>}
             <NavLink href="/settings">Settings</NavLink>
           </nav>
           <div className="header-end">

@@ -16,6 +16,7 @@ import { createTestApi, type TestApi } from "../../testing/index.ts";
 import { billingOrganisation, receivePayment } from "../invoices/invoices.fixtures.ts";
 import { markOverdueInvoices } from "../invoices/mark-overdue.ts";
 import { queueDueReminders } from "./reminders.ts";
+import { sendQueuedEmail } from "./send-email.ts";
 
 let api: TestApi;
 let smtp: TestSmtp;
@@ -208,4 +209,71 @@ test("a payment that settles an invoice sends the customer a receipt", async () 
     })
     .toBe(1);
   expect(await api.db.emailMessage.count({ where: { kind: "receipt", invoiceId: invoice.id } })).toBe(1);
+});
+
+test("an invitation emails the invitee a link that opens it", async () => {
+  const org = await api.organisation("Mail Invites");
+  const invitation = await org.caller.org.invitations.create({
+    email: "newcomer@invites.test",
+    role: "member",
+  });
+  await expect.poll(() => delivered("newcomer@invites.test").length, { timeout: 15_000 }).toBe(1);
+  const [mail] = delivered("newcomer@invites.test");
+  expect(mail?.subject).toMatch(/invited you to Mail Invites on Tally$/);
+  expect(mail?.text).toContain(`http://127.0.0.1:3000/invitations/${invitation.id}`);
+  expect(mail?.attachments).toEqual([]);
+  const audit = await api.db.auditEvent.findMany({
+    where: { organizationId: org.id, action: { in: ["invitation.created", "email.sent"] } },
+    select: { action: true, targetId: true },
+    orderBy: { createdAt: "asc" },
+  });
+  expect(audit).toEqual([
+    { action: "invitation.created", targetId: invitation.id },
+    { action: "email.sent", targetId: invitation.id },
+  ]);
+});
+
+test("without SMTP the development outbox keeps each message; an admin previews it, another organisation cannot", async () => {
+  // A customer without an address queues nothing; the test records the email itself and sends it through
+  // an outbox mailer, as a worker on a host without SMTP_URL would.
+  const org = await billingOrganisation(api, "Mail Outbox");
+  const invoice = await org.issuedInvoice({ quantity: 2 });
+  const queued = await api.db.emailMessage.create({
+    data: {
+      organizationId: org.id,
+      kind: "invoice",
+      recipient: "ap@outbox.test",
+      subject: "Outbox test",
+      invoiceId: invoice.id,
+    },
+  });
+  const outbox = {
+    mailer: createMailer({}),
+    fromAddress: "no-reply@tally.test",
+    appUrl: "http://127.0.0.1:3000",
+  };
+  const before = smtp.received.length;
+  await expect(
+    sendQueuedEmail(api.db, outbox, { organizationId: org.id, messageId: queued.id }, { lastTry: false }),
+  ).resolves.toBe("sent");
+  expect(smtp.received.length).toBe(before);
+
+  const preview = await org.caller.emails.preview({ id: queued.id });
+  expect(preview).toMatchObject({
+    kind: "invoice",
+    recipient: "ap@outbox.test",
+    status: "sent",
+    message: {
+      to: "ap@outbox.test",
+      text: expect.stringContaining("US$20.00"),
+      attachments: [expect.objectContaining({ fileName: expect.stringMatching(/^invoice-\d{5}\.pdf$/) })],
+    },
+  });
+  const page = await org.caller.emails.list({});
+  expect(page.items.map((email) => email.id)).toEqual([queued.id]);
+  expect(JSON.stringify(page)).not.toContain("US$20.00");
+
+  const rival = await api.organisation("Mail Outbox Rival");
+  await expect(rival.caller.emails.preview({ id: queued.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  expect((await rival.caller.emails.list({})).items).toEqual([]);
 });

@@ -1,7 +1,14 @@
-import { invoiceByIdInput, issueInvoiceInput, listInvoicesInput, voidInvoiceInput } from "@tally/validators";
+import {
+  invoiceByIdInput,
+  invoiceFilters,
+  issueInvoiceInput,
+  listInvoicesInput,
+  voidInvoiceInput,
+} from "@tally/validators";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { orgProcedure, roleProcedure } from "../../trpc.ts";
 import { invoicePdf } from "./invoice-document.service.ts";
+import { countInvoices, exportInvoices } from "./invoice-export.service.ts";
 import { issueInvoice, voidInvoice } from "./invoice-lifecycle.service.ts";
 import { getInvoice, invoicePages, listInvoices } from "./invoices.service.ts";
 
@@ -9,6 +16,11 @@ export const invoicesRouter = {
   list: orgProcedure
     .input(invoicePages.input(listInvoicesInput).prefault({}))
     .query(({ ctx, input }) => listInvoices(ctx, input)),
+  count: orgProcedure.input(invoiceFilters.prefault({})).query(({ ctx, input }) => countInvoices(ctx, input)),
+  /** A direct download up to the configured size, a report beyond it. */
+  export: orgProcedure
+    .input(invoiceFilters.prefault({}))
+    .mutation(({ ctx, input }) => exportInvoices(ctx, input)),
   get: orgProcedure.input(invoiceByIdInput).query(({ ctx, input }) => getInvoice(ctx, input.id)),
   /** The PDF, base64-encoded for every transport; the hosts' download routes send the bytes. */
   pdf: orgProcedure.input(invoiceByIdInput).query(async ({ ctx, input }) => {

@@ -30,7 +30,10 @@ export async function listInvoices(
   );
 }
 
-function invoiceFilterWhere(organizationId: string, filters: InvoiceFilters): Prisma.InvoiceWhereInput[] {
+export function invoiceFilterWhere(
+  organizationId: string,
+  filters: InvoiceFilters,
+): Prisma.InvoiceWhereInput[] {
   const where: Prisma.InvoiceWhereInput[] = [{ organizationId }];
   if (filters.overdue) where.push({ status: "issued", overdueAt: { not: null } });
   if (filters.status) where.push({ status: filters.status });

@@ -1,27 +1,48 @@
 import type { InviteMemberInput } from "@tally/validators";
 import { callAuth } from "../../auth-call.ts";
 import { notFound } from "../../errors.ts";
+import { queueOf } from "../../queue.ts";
+import { inTransaction } from "../../transaction.ts";
 import type { AuthedContext, OrgContext } from "../../trpc.ts";
 import { recordAudit } from "../audit/audit.service.ts";
+import { queueEmail } from "../emails/email-queue.ts";
 import { type InvitationView, invitationSelect } from "./org.select.ts";
 
 /**
- * Tally sends no email: the inviter shares the invitation's link, and its
- * random id is what proves the invitee was meant to have it. Accepting also
- * requires being signed in with the invited address.
+ * The invitee gets an email with the invitation's link (the inviter can also
+ * share it); its random id is what proves the invitee was meant to have it.
+ * Accepting also requires being signed in with the invited address.
  */
 export async function inviteMember(ctx: OrgContext, input: InviteMemberInput): Promise<InvitationView> {
   const invitation = await callAuth(() =>
     ctx.auth.api.createInvitation({ body: { ...input, organizationId: ctx.org.id }, headers: ctx.headers }),
   );
-  await recordAudit(ctx, {
-    organizationId: ctx.org.id,
-    action: "invitation.created",
-    targetType: "invitation",
-    targetId: invitation.id,
-    details: { email: input.email, role: input.role },
+  // The auth library wrote the invitation in its own transaction; its audit row and its email commit together.
+  return inTransaction(ctx, async (tx) => {
+    await recordAudit(
+      ctx,
+      {
+        organizationId: ctx.org.id,
+        action: "invitation.created",
+        targetType: "invitation",
+        targetId: invitation.id,
+        details: { email: input.email, role: input.role },
+      },
+      tx,
+    );
+    const { name } = await tx.organization.findUniqueOrThrow({
+      where: { id: ctx.org.id },
+      select: { name: true },
+    });
+    await queueEmail(queueOf(ctx), tx, {
+      organizationId: ctx.org.id,
+      kind: "invitation",
+      recipient: input.email,
+      subject: `${ctx.user.name} invited you to ${name} on Tally`,
+      invitationId: invitation.id,
+    });
+    return tx.invitation.findUniqueOrThrow({ where: { id: invitation.id }, select: invitationSelect });
   });
-  return ctx.db.invitation.findUniqueOrThrow({ where: { id: invitation.id }, select: invitationSelect });
 }
 
 export function listInvitations(ctx: OrgContext): Promise<InvitationView[]> {

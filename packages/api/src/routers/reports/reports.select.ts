@@ -7,6 +7,8 @@ export const reportSelect = {
   groupBy: true,
   from: true,
   to: true,
+  invoiceStatus: true,
+  customerId: true,
   status: true,
   rowsDone: true,
   rowsTotal: true,

@@ -16,7 +16,7 @@ export type ListReportsQuery = PageQuery<typeof reportPages, ListReportsInput>;
 export function createReport(ctx: OrgContext, input: CreateReportInput): Promise<ReportView> {
   return inTransaction(ctx, async (tx) => {
     const report = await tx.reportRun.create({
-      data: { ...input, organizationId: ctx.org.id, requestedById: ctx.user.id },
+      data: { ...reportParameters(input), organizationId: ctx.org.id, requestedById: ctx.user.id },
       select: reportSelect,
     });
     await enqueue(
@@ -33,12 +33,25 @@ export function createReport(ctx: OrgContext, input: CreateReportInput): Promise
         action: "report.requested",
         targetType: "report",
         targetId: report.id,
-        details: { kind: input.kind, groupBy: input.groupBy },
+        details: input.kind === "sales" ? { kind: input.kind, groupBy: input.groupBy } : { kind: input.kind },
       },
       tx,
     );
     return report;
   });
+}
+
+/** The run row's columns for each kind (the invoice status has a column of its own: a run has a status too). */
+function reportParameters(input: CreateReportInput) {
+  if (input.kind === "sales")
+    return { kind: input.kind, groupBy: input.groupBy, from: input.from, to: input.to };
+  return {
+    kind: input.kind,
+    invoiceStatus: input.status ?? null,
+    customerId: input.customerId ?? null,
+    from: input.from ?? null,
+    to: input.to ?? null,
+  };
 }
 
 export function listReports(ctx: OrgContext, input: ListReportsQuery): Promise<CursorPage<ReportView>> {
@@ -94,6 +107,8 @@ export async function downloadReport(ctx: OrgContext, id: string): Promise<{ nam
     where: { id, organizationId: ctx.org.id },
     select: {
       status: true,
+      kind: true,
+      createdAt: true,
       groupBy: true,
       from: true,
       to: true,
@@ -110,8 +125,12 @@ export async function downloadReport(ctx: OrgContext, id: string): Promise<{ nam
   if (report.expiresAt && report.expiresAt < new Date())
     throw new TRPCError({ code: "NOT_FOUND", message: `Report ${id} has expired: create it again` });
   const day = (date: Date) => date.toISOString().slice(0, 10);
+  const name =
+    report.kind === "sales" && report.from && report.to
+      ? `sales-by-${report.groupBy}-${day(report.from)}-${day(report.to)}.csv`
+      : `invoices-${day(report.createdAt)}.csv`;
   return {
-    name: `sales-by-${report.groupBy}-${day(report.from)}-${day(report.to)}.csv`,
+    name,
     csv: Buffer.from(report.file.csv).toString("utf8"),
   };
 }

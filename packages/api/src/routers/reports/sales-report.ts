@@ -1,17 +1,17 @@
-import { type Prisma, type PrismaClient, recordAuditEvent } from "@tally/db";
+import type { PrismaClient } from "@tally/db";
 import { reportRowsCsv } from "./report-csv.ts";
+import {
+  finishRun,
+  lostRunOutcome,
+  pause,
+  type ReportPacing,
+  type RunOutcome,
+  type RunRef,
+  recordProgress,
+} from "./report-run.ts";
 
 /** Orders read per step: one short transaction-free query each, so no lock or snapshot is held for the run. */
 const BATCH = 2_000;
-
-/**
- * How a run paces itself: orders per batch, and a pause between batches that
- * leaves the database to interactive requests (0 by default; tests slow a run
- * down to watch it).
- */
-export type ReportPacing = { batchSize?: number; pauseMs?: number };
-/** How long a finished report can be downloaded. */
-export const REPORT_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 export type GroupBy = "product" | "customer" | "day";
 export type SalesRow = {
@@ -23,8 +23,6 @@ export type SalesRow = {
   revenueMinor: number;
 };
 
-export type RunOutcome = "done" | "cancelled" | "superseded" | "missing";
-
 /**
  * Computes a sales report run: orders placed in [from, to) that were not
  * cancelled, grouped by product, customer or day (UTC), per currency.
@@ -33,18 +31,22 @@ export type RunOutcome = "done" | "cancelled" | "superseded" | "missing";
  * batch at a time; only the groups stay in memory, never the orders. Each
  * batch records progress and checks that this attempt still holds the run:
  * a cancel, or a retry that took the run over after this worker was presumed
- * dead, stops it at the next batch. The file and the `done` state are written
- * in one transaction guarded by the attempt, so a report is written once.
+ * dead, stops it at the next batch (report-run.ts writes the file once).
  */
 export async function runSalesReport(
   db: PrismaClient,
-  { organizationId, reportId }: { organizationId: string; reportId: string },
+  run: RunRef,
+  { attempt, groupBy, from, to }: { attempt: number; groupBy: GroupBy; from: Date; to: Date },
   signal?: AbortSignal,
   { batchSize = BATCH, pauseMs = 0 }: ReportPacing = {},
 ): Promise<RunOutcome> {
-  const claimed = await claimRun(db, organizationId, reportId);
-  if (!claimed) return "missing";
-  const { attempt, groupBy, from, to } = claimed;
+  const { organizationId } = run;
+  const [counted] = await db.$queryRaw<{ total: number }[]>`
+    SELECT count(*)::int AS total FROM "order"
+    WHERE "organizationId" = ${organizationId} AND status IN ('placed', 'paid', 'fulfilled')
+      AND "placedAt" >= ${from} AND "placedAt" < ${to}`;
+  if (!(await recordProgress(db, run, attempt, { rowsTotal: counted?.total ?? 0 })))
+    return lostRunOutcome(db, run.reportId);
 
   const groups = new Map<string, SalesRow>();
   let cursor = "";
@@ -66,75 +68,21 @@ export async function runSalesReport(
       merge(groups, row);
     cursor = ids.at(-1)?.id ?? cursor;
     done += ids.length;
-    const stillHeld = await db.reportRun.updateMany({
-      where: { id: reportId, organizationId, attempt, status: "running" },
-      data: { rowsDone: done },
-    });
-    if (stillHeld.count === 0) return (await isCancelled(db, reportId)) ? "cancelled" : "superseded";
-    if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
+    if (!(await recordProgress(db, run, attempt, { rowsDone: done })))
+      return lostRunOutcome(db, run.reportId);
+    await pause(pauseMs);
   }
 
   const rows = [...groups.values()].sort(
     (a, b) =>
       a.currency.localeCompare(b.currency) || b.revenueMinor - a.revenueMinor || a.key.localeCompare(b.key),
   );
-  const csv = Buffer.from(reportRowsCsv(groupBy, rows), "utf8");
-  return db.$transaction(async (tx) => {
-    const finished = await tx.reportRun.updateMany({
-      where: { id: reportId, organizationId, attempt, status: "running" },
-      data: {
-        status: "done",
-        rowsDone: done,
-        rowsTotal: done,
-        finishedAt: new Date(),
-        expiresAt: new Date(Date.now() + REPORT_TTL_MS),
-      },
-    });
-    if (finished.count === 0) return (await isCancelled(tx, reportId)) ? "cancelled" : "superseded";
-    await tx.reportFile.create({ data: { reportId, organizationId, csv, rows: rows.length } });
-    await recordAuditEvent(tx, {
-      organizationId,
-      action: "report.completed",
-      targetType: "report",
-      targetId: reportId,
-      details: { groupBy, orders: done, rows: rows.length },
-    });
-    return "done";
+  return finishRun(db, run, attempt, {
+    csv: new TextEncoder().encode(reportRowsCsv(groupBy, rows)),
+    rows: rows.length,
+    rowsDone: done,
+    details: { kind: "sales", groupBy, orders: done, rows: rows.length },
   });
-}
-
-/** Marks the run failed, in words for the member who asked (the job's own error stays in the queue). */
-export async function failSalesReport(
-  db: PrismaClient,
-  { organizationId, reportId }: { organizationId: string; reportId: string },
-  reason: string,
-): Promise<void> {
-  await db.reportRun.updateMany({
-    where: { id: reportId, organizationId, status: { in: ["queued", "running"] } },
-    data: { status: "failed", failureReason: reason, finishedAt: new Date() },
-  });
-}
-
-/**
- * Takes the run for this attempt: queued or running (a retry after a crash)
- * becomes running under a new attempt number, with progress reset. A run that
- * is cancelled, done or failed is left alone.
- */
-async function claimRun(db: PrismaClient, organizationId: string, reportId: string) {
-  const [run] = await db.$queryRaw<{ attempt: number; groupBy: GroupBy; from: Date; to: Date }[]>`
-    UPDATE report_run SET status = 'running', attempt = attempt + 1, "rowsDone" = 0,
-      "startedAt" = now(), "rowsTotal" = (
-        SELECT count(*)::int FROM "order"
-        WHERE "organizationId" = ${organizationId} AND status IN ('placed', 'paid', 'fulfilled')
-          AND "placedAt" >= report_run."from" AND "placedAt" < report_run."to")
-    WHERE id = ${reportId} AND "organizationId" = ${organizationId} AND status IN ('queued', 'running')
-    RETURNING attempt, "groupBy", "from", "to"`;
-  return run;
-}
-
-async function isCancelled(db: Prisma.TransactionClient, reportId: string) {
-  const run = await db.reportRun.findUnique({ where: { id: reportId }, select: { status: true } });
-  return run?.status === "cancelled";
 }
 
 function aggregate(db: PrismaClient, organizationId: string, groupBy: GroupBy, ids: string[]) {

@@ -1,6 +1,7 @@
-import type { InvoiceSummaryView } from "@tally/api";
-import { type CsvCell, csvRecord } from "@tally/api";
+import { type CsvCell, csvRecord } from "../../csv.ts";
+import type { InvoiceSummaryView } from "./invoices.select.ts";
 
+/** The invoice export's columns: the direct download and the export as a report write the same file. */
 export const INVOICE_CSV_HEADER = csvRecord([
   "number",
   "status",

@@ -1,0 +1,32 @@
+import type { JobsResult } from "./jobs-bench.ts";
+
+const fixed = (value: number, digits = 0) => value.toFixed(digits);
+
+/** The jobs section of the record (issue 13). */
+export function jobsSection(jobs: JobsResult | null, failure?: string): string[] {
+  const title = "## Background jobs on PostgreSQL (issue 13)";
+  if (!jobs) return [title, "", `Not measured: ${failure ?? "unknown failure"}.`, ""];
+  const { noop, smallReports, place, bigReport } = jobs;
+  const met = place.ratio >= 0.9;
+  return [
+    title,
+    "",
+    "One worker process (Tally's handlers through `startWorkers`, default concurrency 2, run under tsx) on the bench database. Each batch of jobs is committed in one transaction before the clock starts, so the no-op figure includes the seconds before the workers see the backlog (pg-boss's queue stats, which let a worker fetch again at once instead of waiting its 2 s poll). Memory is the worker's own: resident set before the report, and the kernel's high-water mark (VmHWM, reset just before) after it.",
+    "",
+    "| measurement | result |",
+    "|---|---:|",
+    `| no-op jobs (${noop.jobs.toLocaleString("en")}) | ${fixed(noop.jobsPerSecond)} jobs/s (${fixed(noop.seconds, 1)} s) |`,
+    `| small sales reports (${smallReports.jobs}: ${smallReports.organisations} organisations, ${smallReports.ordersEach} orders each, one at a time per organisation) | ${fixed(smallReports.jobsPerSecond, 1)} jobs/s (${fixed(smallReports.seconds, 1)} s) |`,
+    `| sales report over ${bigReport.orders.toLocaleString("en")} orders by product (${bigReport.groups} groups): wall time, claimed to written | ${fixed(bigReport.wallSeconds, 1)} s |`,
+    `| worker RSS: idle before that report → peak during it | ${fixed(bigReport.idleRssMb)} MB → ${fixed(bigReport.peakRssMb)} MB |`,
+    "",
+    `orders.place in-process (the procedure inside a transaction the bench opens, ${place.clients} concurrent clients, alternating rounds of 1.5 s, A B then B A), without and with one enqueue in the same transaction:`,
+    "",
+    "| round | without, orders/s | with an enqueue, orders/s |",
+    "|---:|---:|---:|",
+    ...place.rounds.map((round, n) => `| ${n + 1} | ${fixed(round.without)} | ${fixed(round.with)} |`),
+    "",
+    `Ratio with / without: **${fixed(place.ratio, 2)}×** (goal ≥ 0.9×: ${met ? "met" : "**not met**"}).`,
+    "",
+  ];
+}
