@@ -23,6 +23,8 @@ export const serverBuildOptions = {
     "@prisma/adapter-pg",
     "pg",
     "pino",
+    // Reads its font metrics (.afm files) from its own folder at run time.
+    "pdfkit",
   ],
   banner: {
     // Bundled CommonJS dependencies still call require().
