@@ -8,6 +8,7 @@ const nextConfig: NextConfig = {
     "@tally/client",
     "@tally/db",
     "@tally/host",
+    "@tally/insights-contract",
     "@tally/jobs",
     "@tally/validators",
   ],
@@ -25,6 +26,7 @@ const nextConfig: NextConfig = {
     "pg",
     "pg-boss",
     "pino",
+    "@prisma/instrumentation",
   ],
   // TypeScript 7 has no compiler API for Next to call; `pnpm typecheck` runs tsc instead.
   typescript: { ignoreBuildErrors: true },

@@ -9,6 +9,23 @@ const runEnv = z.object({
   BENCH_CONNECTIONS: z.coerce.number().int().min(1).max(1000).default(10),
   /** The PostgreSQL server the bench creates its database on. */
   BENCH_DATABASE_URL: z.url().default("postgresql://postgres@127.0.0.1:5432/postgres"),
+  /** The database the bench drops and recreates on that server. */
+  BENCH_DATABASE_NAME: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, "must be a lower-case SQL identifier")
+    .default("tally_bench"),
+  /** Comma-separated scenario groups (e.g. `tracingPing,tracingList`): only those rows, to results/<groups>.md. */
+  BENCH_ONLY: z
+    .string()
+    .optional()
+    .transform((value) =>
+      value
+        ? value
+            .split(",")
+            .map((name) => name.trim())
+            .filter(Boolean)
+        : null,
+    ),
 });
 
 /** For `pnpm bench` itself. */

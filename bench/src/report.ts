@@ -19,10 +19,11 @@ export type BenchRecord = {
   measurements: Measurement[];
   coldStarts: ColdStart[];
   placeOrders: PlaceResult[];
-  dashboard: DashboardRender;
+  /** The full record's parts are null when BENCH_ONLY ran a subset of the rows. */
+  dashboard: DashboardRender | null;
   jobs: JobsResult | null;
   jobsFailure?: string | undefined;
-  typecheck: { millis: number; ok: boolean };
+  typecheck: { millis: number; ok: boolean } | null;
   totalSeconds: number;
 };
 
@@ -93,7 +94,6 @@ function scenarioTable(record: BenchRecord, name: ScenarioName): string[] {
 
 export function renderReport(record: BenchRecord): string {
   const { machine } = record;
-  const lanePing = find(record, "ping", "lane");
   return [
     "# Performance record (`pnpm bench`)",
     "",
@@ -106,6 +106,17 @@ export function renderReport(record: BenchRecord): string {
     `- Server CPU µs/req is the server process's own CPU time (user + system) per request; PostgreSQL's work is not in it.`,
     `- Whole bench: ${fixed(record.totalSeconds)} s.`,
     "",
+    ...(record.typecheck ? acceptance(record) : []),
+    ...(["ping", "batch", "list", "mutation", "forwarded", "tracingPing", "tracingList"] as const)
+      .filter((name) => record.measurements.some((m) => m.scenario.name === name))
+      .flatMap((name) => scenarioTable(record, name)),
+    ...(record.typecheck ? extras(record, record.typecheck) : []),
+  ].join("\n");
+}
+
+function acceptance(record: BenchRecord): string[] {
+  const lanePing = find(record, "ping", "lane");
+  return [
     "## Acceptance (issue 7), run 1 / run 2",
     "",
     "| target | measured | goal | |",
@@ -131,9 +142,11 @@ export function renderReport(record: BenchRecord): string {
       5,
     ),
     "",
-    ...(["ping", "batch", "list", "mutation", "forwarded"] as const).flatMap((name) =>
-      scenarioTable(record, name),
-    ),
+  ];
+}
+
+function extras(record: BenchRecord, typecheck: { millis: number; ok: boolean }): string[] {
+  return [
     "## orders.place through apps/server (express lane) on PostgreSQL (issue 4)",
     "",
     "Each client places the next of thousands of prepared drafts (one line each: stock reserved in a transaction, audit row) for 4 s.",
@@ -145,7 +158,7 @@ export function renderReport(record: BenchRecord): string {
         `| ${p.clients} | ${p.placed} | ${fixed(p.ordersPerSecond)} | ${fixed(p.p50Ms, 1)} | ${fixed(p.p99Ms, 1)} | ${p.errors} |`,
     ),
     "",
-    ...renderDashboardSection(record.dashboard),
+    ...(record.dashboard ? renderDashboardSection(record.dashboard) : []),
     ...jobsSection(record.jobs, record.jobsFailure),
     "## apps/server cold start to the first 200 (`node dist/index.js` → `health.ping`)",
     "",
@@ -157,7 +170,7 @@ export function renderReport(record: BenchRecord): string {
     "",
     "## Full-monorepo typecheck",
     "",
-    `\`turbo run typecheck --force --only\` (every workspace's \`tsc --noEmit\`, uncached): ${fixed(record.typecheck.millis / 1000, 1)} s${record.typecheck.ok ? "" : " — **failed**"}.`,
+    `\`turbo run typecheck --force --only\` (every workspace's \`tsc --noEmit\`, uncached): ${fixed(typecheck.millis / 1000, 1)} s${typecheck.ok ? "" : " — **failed**"}.`,
     "",
-  ].join("\n");
+  ];
 }

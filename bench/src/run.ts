@@ -31,41 +31,39 @@ const loadBefore = currentLoad();
 
 const generator = await pickLoadGenerator();
 log(`load generator: ${generator.name}`);
-const databaseUrl = await prepareBenchDatabase(SERVER_URL);
+const databaseUrl = await prepareBenchDatabase(SERVER_URL, config.BENCH_DATABASE_NAME);
 log(`database ready: ${databaseUrl}`);
 const specs = targetSpecs(databaseUrl);
 
 const signInServer = await startServer(specs.lane);
 const bearerToken = await signIn(signInServer.origin).finally(() => signInServer.stop());
 
-const measurements: Measurement[] = scenarios.map((scenario) => ({
+const only = config.BENCH_ONLY;
+const selected = only ? scenarios.filter((scenario) => only.includes(scenario.name)) : scenarios;
+if (selected.length === 0) throw new Error(`BENCH_ONLY names no scenario group: ${only?.join(",")}`);
+const measurements: Measurement[] = selected.map((scenario) => ({
   scenario,
   targetName: specs[scenario.target].name,
   runs: [],
 }));
-const targetOrder = [...new Set(scenarios.map((scenario) => scenario.target))];
+const targetOrder = [...new Set(selected.map((scenario) => scenario.target))];
 for (let round = 1; round <= ROUNDS; round++) {
   for (const target of targetOrder) await measureTarget(target, round);
 }
 
-log("orders.place at 1, 10 and 50 clients");
-const placeServer = await startServer(specs.lane);
-const placeOrders = await measurePlaceOrders(databaseUrl, placeServer.origin, bearerToken).finally(() =>
-  placeServer.stop(),
-);
-
-log("dashboard render on the seeded embedded database");
-const dashboard = await measureDashboardRender();
-log("background jobs");
-const jobs = await measureJobs(databaseUrl, log).then(
-  (result) => ({ result, failure: undefined }),
-  (error: unknown) => ({ result: null, failure: error instanceof Error ? error.message : String(error) }),
-);
-
-log("cold starts");
-const coldStarts = await measureColdStarts(databaseUrl);
-log("typecheck");
-const typecheck = await measureTypecheck();
+// A subset (BENCH_ONLY) measures its rows only: the orders, dashboard, jobs, cold starts and typecheck belong to the full record.
+const placeOrders = only ? [] : await measureOrderPlacing();
+const dashboard = only
+  ? null
+  : await logged("dashboard render on the seeded embedded database", measureDashboardRender);
+const jobs = only
+  ? { result: null, failure: undefined }
+  : await logged("background jobs", () => measureJobs(databaseUrl, log)).then(
+      (result) => ({ result, failure: undefined }),
+      (error: unknown) => ({ result: null, failure: error instanceof Error ? error.message : String(error) }),
+    );
+const coldStarts = only ? [] : await logged("cold starts", () => measureColdStarts(databaseUrl));
+const typecheck = only ? null : await logged("typecheck", measureTypecheck);
 
 const report = renderReport({
   date: new Date(),
@@ -81,8 +79,19 @@ const report = renderReport({
   typecheck,
   totalSeconds: (performance.now() - started) / 1000,
 });
-writeFileSync(new URL("../results/latest.md", import.meta.url), report);
+writeFileSync(new URL(`../results/${only ? only.join("-") : "latest"}.md`, import.meta.url), report);
 console.log(report);
+
+function logged<T>(step: string, work: () => Promise<T>): Promise<T> {
+  log(step);
+  return work();
+}
+
+async function measureOrderPlacing() {
+  log("orders.place at 1, 10 and 50 clients");
+  const placeServer = await startServer(specs.lane);
+  return measurePlaceOrders(databaseUrl, placeServer.origin, bearerToken).finally(() => placeServer.stop());
+}
 
 async function measureTarget(target: TargetName, round: number) {
   // A server that does not start (e.g. no `next build` output) costs its rows, not the whole record.

@@ -4,7 +4,14 @@ import type { LoadRequest } from "./load-generator.ts";
 import { benchRequestHeaders } from "./session.ts";
 import type { TargetName } from "./targets.ts";
 
-export type ScenarioName = "ping" | "batch" | "list" | "mutation" | "forwarded";
+export type ScenarioName =
+  | "ping"
+  | "batch"
+  | "list"
+  | "mutation"
+  | "forwarded"
+  | "tracingPing"
+  | "tracingList";
 
 export type Scenario = {
   name: ScenarioName;
@@ -21,6 +28,9 @@ export const SCENARIO_TITLES: Record<ScenarioName, string> = {
   mutation: "Mutation: catalog.products.archive (PostgreSQL, signed in, idempotent)",
   forwarded:
     "Forwarding overhead: catalog.products.list (signed in) in-process in Next.js, forwarded to apps/server, and apps/server direct",
+  tracingPing: "Tracing cost on the express lane: health.ping (one server span), tracing off vs on",
+  tracingList:
+    "Tracing cost on the express lane: catalog.products.list (server span + Prisma spans), tracing off vs on",
 };
 
 const input = (value: unknown) => encodeURIComponent(JSON.stringify(superjson.serialize(value)));
@@ -71,4 +81,10 @@ export const scenarios: Scenario[] = [
   { name: "forwarded", target: "next", calls: 1, request: listAt("/api/trpc") },
   { name: "forwarded", target: "nextForwarding", calls: 1, request: listAt("/api/trpc") },
   { name: "forwarded", target: "lane", calls: 1, request: list },
+  { name: "tracingPing", target: "lane", calls: 1, request: ping("/trpc") },
+  { name: "tracingPing", target: "laneTraced", calls: 1, request: ping("/trpc") },
+  { name: "tracingPing", target: "laneTracedSampled", calls: 1, request: ping("/trpc") },
+  { name: "tracingList", target: "lane", calls: 1, request: list },
+  { name: "tracingList", target: "laneTraced", calls: 1, request: list },
+  { name: "tracingList", target: "laneTracedSampled", calls: 1, request: list },
 ];

@@ -19,6 +19,8 @@ export type ServerSpec = {
   readyPath: string;
   /** A second server started first (e.g. the API server a forwarding web app calls); "{companion}" in env is its origin. */
   companion?: ServerSpec;
+  /** Whether the companion's CPU counts as the server's (a forwarding target's does; a collector stand-in's does not). */
+  companionCpu?: boolean;
 };
 
 export type RunningServer = {
@@ -56,6 +58,7 @@ export async function startServer(
       ...main,
       // Both processes serve each forwarded request.
       cpuMicros: () => {
+        if (spec.companionCpu === false) return main.cpuMicros();
         const [a, b] = [main.cpuMicros(), companion.cpuMicros()];
         return a === null || b === null ? null : a + b;
       },

@@ -8,7 +8,9 @@ export type TargetName =
   | "next"
   | "transportOfficial"
   | "transportLane"
-  | "nextForwarding";
+  | "nextForwarding"
+  | "laneTraced"
+  | "laneTracedSampled";
 
 const PING = "/trpc/health.ping";
 const SERVICE_SECRET = "bench-service-secret-0123456789abcdefghij";
@@ -33,6 +35,12 @@ export function targetSpecs(databaseUrl: string): Record<TargetName, ServerSpec>
     env: { DATABASE_URL: databaseUrl, ...env },
     readyPath: `/api${PING}`,
   });
+  const collector: ServerSpec = {
+    name: "OTLP sink",
+    cwd: "bench",
+    args: ["--import", "tsx", "src/otlp-sink.ts"],
+    readyPath: "/",
+  };
   return {
     raw: {
       name: "raw node:http",
@@ -60,6 +68,26 @@ export function targetSpecs(databaseUrl: string): Record<TargetName, ServerSpec>
         TALLY_SERVICE_SECRET: SERVICE_SECRET,
       }),
       companion: appServer(true),
+    },
+    // Issue 17: the same server with tracing on, exporting every span over OTLP/HTTP to a sink.
+    laneTraced: {
+      ...appServer(true),
+      name: "apps/server, express lane, tracing on (OTLP export)",
+      env: { ...appServer(true).env, OTEL_EXPORTER_OTLP_ENDPOINT: "{companion}" },
+      companion: collector,
+      companionCpu: false,
+    },
+    laneTracedSampled: {
+      ...appServer(true),
+      name: "apps/server, express lane, tracing on, 10 % of traces sampled",
+      env: {
+        ...appServer(true).env,
+        OTEL_EXPORTER_OTLP_ENDPOINT: "{companion}",
+        OTEL_TRACES_SAMPLER: "parentbased_traceidratio",
+        OTEL_TRACES_SAMPLER_ARG: "0.1",
+      },
+      companion: collector,
+      companionCpu: false,
     },
   };
 }

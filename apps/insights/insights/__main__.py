@@ -1,5 +1,6 @@
 """`python -m insights`: validate the environment, then serve with uvicorn."""
 
+import logging
 import sys
 
 from insights.settings import SettingsError, load_settings
@@ -11,6 +12,11 @@ def main() -> int:
     except SettingsError as error:
         print(f"insights: {error}", file=sys.stderr)
         return 1
+    # The service's own lines (insights.trace) beside uvicorn's: one line each, to stderr.
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)s:     %(name)s %(message)s"))
+    logging.getLogger("insights").addHandler(handler)
+    logging.getLogger("insights").setLevel(logging.INFO)
     # Imported only now: scikit-learn takes seconds to load, and a refusal to start should not wait for it.
     import uvicorn
 

@@ -12,6 +12,7 @@ from insights.models.risk import assess_late_payment
 from insights.schemas.forecast import StockOutForecastRequest, StockOutForecastResponse
 from insights.schemas.risk import LatePaymentRiskRequest, LatePaymentRiskResponse
 from insights.settings import Settings
+from insights.tracing import add_tracing
 
 API_VERSION = "1.0.0"
 UNAUTHORIZED: Dict[int, Dict[str, Any]] = {401: {"description": "Missing or wrong service token"}}
@@ -43,6 +44,7 @@ def require_service_token(settings: Settings) -> Callable[[Optional[HTTPAuthoriz
 def create_app(settings: Settings) -> FastAPI:
     # No /docs or /redoc: they load scripts from a public CDN. The document itself is at /openapi.json.
     app = FastAPI(title="Tally insights", version=API_VERSION, docs_url=None, redoc_url=None)
+    add_tracing(app)
     authenticated = [Depends(require_service_token(settings))]
 
     @app.get("/health", response_model=Health, operation_id="health", tags=["health"])

@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import { logger } from "@tally/api";
-import { createCredentialVerifier, openRuntime } from "@tally/host";
+import { createCredentialVerifier, openRuntime, traceNodeRequests } from "@tally/host";
 import { createApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { stopServer } from "./lifecycle.ts";
@@ -9,16 +9,23 @@ async function main() {
   const config = loadConfig();
   const runtime = await openRuntime(config.host, {
     workers: config.TALLY_WORKERS && { concurrency: config.TALLY_WORKER_CONCURRENCY },
+    serviceName: "tally-server",
   });
   const server = createServer(
-    createApp({
-      runtime,
-      trustProxy: config.TALLY_TRUST_PROXY,
-      verifyForwarded: config.TALLY_SERVICE_SECRET
-        ? createCredentialVerifier({ secret: config.TALLY_SERVICE_SECRET, sharedState: runtime.sharedState })
-        : null,
-      expressLane: config.TALLY_EXPRESS_LANE,
-    }),
+    traceNodeRequests(
+      "server",
+      createApp({
+        runtime,
+        trustProxy: config.TALLY_TRUST_PROXY,
+        verifyForwarded: config.TALLY_SERVICE_SECRET
+          ? createCredentialVerifier({
+              secret: config.TALLY_SERVICE_SECRET,
+              sharedState: runtime.sharedState,
+            })
+          : null,
+        expressLane: config.TALLY_EXPRESS_LANE,
+      }),
+    ),
   );
   server.keepAliveTimeout = 65_000; // longer than common load balancers' idle timeout
 

@@ -222,6 +222,8 @@ const samples: Record<string, Sample> = {
   "reports.download": async (fixture) => ({ id: (await finishedReport(fixture)).id }),
   "dashboard.overview": () => undefined,
   "dashboard.cash": () => undefined,
+  "insights.reorderSoon": () => ({ limit: 5 }),
+  "insights.invoicesAtRisk": () => ({ limit: 5 }),
 };
 
 const RANK: Record<Access, number> = { public: 0, authed: 1, member: 2, admin: 3, owner: 4 };
@@ -402,5 +404,7 @@ test("the access table: who may call what (a change here is a security review)",
     "emails.preview": "admin",
     "dashboard.overview": "member",
     "dashboard.cash": "admin",
+    "insights.reorderSoon": "member",
+    "insights.invoicesAtRisk": "member",
   });
 });

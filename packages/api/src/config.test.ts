@@ -35,3 +35,24 @@ test("invoice exports download directly up to 5,000 rows unless TALLY_INVOICE_EX
     "Invalid configuration: TALLY_INVOICE_EXPORT_MAX_ROWS: must be 0 or more",
   );
 });
+
+test("the insights service: off unless INSIGHTS_URL is set, and then it needs its token", () => {
+  expect(rulesConfigFromEnv({}).insights).toBeNull();
+  const token = "t".repeat(32);
+  expect(
+    rulesConfigFromEnv({ INSIGHTS_URL: "http://127.0.0.1:8000/", INSIGHTS_SERVICE_TOKEN: token }).insights,
+  ).toEqual({
+    url: "http://127.0.0.1:8000",
+    token,
+    timeoutMs: 1500,
+  });
+  expect(() => rulesConfigFromEnv({ INSIGHTS_URL: "http://127.0.0.1:8000" })).toThrow(
+    /^Invalid configuration: INSIGHTS_SERVICE_TOKEN: /,
+  );
+  expect(() => rulesConfigFromEnv({ INSIGHTS_URL: "ftp://x", INSIGHTS_SERVICE_TOKEN: token })).toThrow(
+    /^Invalid configuration: INSIGHTS_URL: /,
+  );
+  expect(() =>
+    rulesConfigFromEnv({ INSIGHTS_URL: "http://x", INSIGHTS_SERVICE_TOKEN: token, INSIGHTS_TIMEOUT_MS: "5" }),
+  ).toThrow(/^Invalid configuration: INSIGHTS_TIMEOUT_MS: /);
+});

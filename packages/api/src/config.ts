@@ -1,4 +1,4 @@
-import { parseEnv } from "@tally/validators";
+import { ConfigError, parseEnv } from "@tally/validators";
 import type { LevelWithSilent } from "pino";
 import { z } from "zod";
 
@@ -28,28 +28,51 @@ const rulesEnv = z.object({
     .int("must be a whole number of rows")
     .min(0, "must be 0 or more")
     .default(DEFAULT_INVOICE_EXPORT_MAX_ROWS),
+  /** The insights service (apps/insights); unset, `insights.*` answers "unavailable: not configured". */
+  INSIGHTS_URL: z.url({ protocol: /^https?$/, error: "must be an http(s):// URL" }).optional(),
+  /** The service credential it requires (its own INSIGHTS_SERVICE_TOKEN). */
+  INSIGHTS_SERVICE_TOKEN: z.string().min(32, "must be at least 32 characters").optional(),
+  /** How long one attempt may take before it counts as a failure. */
+  INSIGHTS_TIMEOUT_MS: z.coerce
+    .number()
+    .int("must be a whole number of milliseconds")
+    .min(50, "must be at least 50 ms")
+    .max(30_000, "must be at most 30 s")
+    .default(1_500),
 });
+
+/** Where the insights service is and how long to wait for it (insights/insights-client.ts). */
+export type InsightsConfig = { url: string; token: string; timeoutMs: number };
 
 export type RulesConfig = {
   idempotencyTtlMs: number;
   reminderIntervalMs: number;
   invoiceExportMaxRows: number;
+  insights: InsightsConfig | null;
 };
 
 export const defaultRulesConfig: RulesConfig = Object.freeze({
   idempotencyTtlMs: DAY_SECONDS * 1000,
   reminderIntervalMs: 7 * DAY_SECONDS * 1000,
   invoiceExportMaxRows: DEFAULT_INVOICE_EXPORT_MAX_ROWS,
+  insights: null,
 });
 
 /** Throws one line naming the bad variable. */
 export function rulesConfigFromEnv(env: NodeJS.ProcessEnv = process.env): RulesConfig {
-  const { TALLY_IDEMPOTENCY_TTL_SECONDS, TALLY_REMINDER_INTERVAL_DAYS, TALLY_INVOICE_EXPORT_MAX_ROWS } =
-    parseEnv(rulesEnv, env);
+  const parsed = parseEnv(rulesEnv, env);
+  const { INSIGHTS_URL: url, INSIGHTS_SERVICE_TOKEN: token } = parsed;
+  if (url && !token)
+    throw new ConfigError("Invalid configuration: INSIGHTS_SERVICE_TOKEN: required when INSIGHTS_URL is set");
   return {
-    idempotencyTtlMs: TALLY_IDEMPOTENCY_TTL_SECONDS * 1000,
-    reminderIntervalMs: TALLY_REMINDER_INTERVAL_DAYS * DAY_SECONDS * 1000,
-    invoiceExportMaxRows: TALLY_INVOICE_EXPORT_MAX_ROWS,
+    idempotencyTtlMs: parsed.TALLY_IDEMPOTENCY_TTL_SECONDS * 1000,
+    reminderIntervalMs: parsed.TALLY_REMINDER_INTERVAL_DAYS * DAY_SECONDS * 1000,
+    invoiceExportMaxRows: parsed.TALLY_INVOICE_EXPORT_MAX_ROWS,
+    // Frozen: the client (breaker, bulkhead, cache) is kept per configuration object, one per process.
+    insights:
+      url && token
+        ? Object.freeze({ url: url.replace(/\/+$/, ""), token, timeoutMs: parsed.INSIGHTS_TIMEOUT_MS })
+        : null,
   };
 }
 

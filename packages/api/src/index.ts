@@ -5,7 +5,7 @@ export { defaultRulesConfig, type RulesConfig, rulesConfigFromEnv } from "./conf
 export { type CsvCell, csvRecord } from "./csv.ts";
 export { describeIssues, formatError } from "./errors.ts";
 export { jobHandlers } from "./jobs.ts";
-export { type Logger, logger } from "./logger.ts";
+export { type Logger, logger, loggerOptions } from "./logger.ts";
 export { type AppRouter, appRouter, createCaller } from "./root.ts";
 export { decimalAmount, INVOICE_CSV_HEADER, invoiceCsvRecord } from "./routers/invoices/invoice-csv.ts";
 export type { InvoiceSummaryView } from "./routers/invoices/invoices.select.ts";

@@ -5,6 +5,7 @@ import { customersRouter } from "./routers/customers/customers.router.ts";
 import { dashboardRouter } from "./routers/dashboard/dashboard.router.ts";
 import { emailsRouter } from "./routers/emails/emails.router.ts";
 import { healthRouter } from "./routers/health/health.router.ts";
+import { insightsRouter } from "./routers/insights/insights.router.ts";
 import { invoicesRouter } from "./routers/invoices/invoices.router.ts";
 import { ordersRouter } from "./routers/orders/orders.router.ts";
 import { orgRouter } from "./routers/org/org.router.ts";
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   reports: reportsRouter,
   dashboard: dashboardRouter,
   emails: emailsRouter,
+  insights: insightsRouter,
 });
 
 export type AppRouter = typeof appRouter;

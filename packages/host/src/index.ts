@@ -30,6 +30,14 @@ export { openRuntime, type Runtime } from "./runtime/open-runtime.ts";
 export { createRequestContext } from "./runtime/request-context.ts";
 export { createCors } from "./safety/cors.ts";
 export { type RequestSafety, requestSafety } from "./safety/request-safety.ts";
+export {
+  startTracing,
+  type Tracing,
+  type TracingConfig,
+  traceFetchRequests,
+  traceNodeRequests,
+  tracingConfigFromEnv,
+} from "./tracing/tracing.ts";
 export { SIGNATURE_HEADER, signPaymentEvent, verifyPaymentSignature } from "./webhooks/payment-signature.ts";
 export { createPaymentWebhookHandler, type PaymentWebhookOptions } from "./webhooks/payment-webhook.ts";
 export { type PaymentsWebhookConfig, paymentsWebhookConfigFromEnv } from "./webhooks/payments-config.ts";

@@ -5,6 +5,7 @@ export * from "./emails.ts";
 export * from "./env.ts";
 export * from "./health.ts";
 export * from "./idempotency.ts";
+export * from "./insights.ts";
 export * from "./invoices.ts";
 export * from "./issues.ts";
 export * from "./money.ts";

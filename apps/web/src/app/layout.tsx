@@ -4,6 +4,7 @@ import { SiteHeader } from "@/features/shell/site-header";
 import { Providers } from "./providers";
 import "./globals.css";
 import "./dashboard.css";
+import "./insights.css";
 
 export const metadata: Metadata = {
   title: { default: "Tally", template: "%s · Tally" },

@@ -28,7 +28,7 @@ export async function startApiServer({ trustedOrigins }: { trustedOrigins: strin
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
-    NODE_ENV: "test",
+    NODE_ENV: "test" as const, // Expo's types (apps/mobile runs this helper) narrow NODE_ENV
     // Every call's line, so the secret scan on stop sees what a production log would hold.
     LOG_LEVEL: "info",
     HOST: "127.0.0.1",

@@ -1,5 +1,6 @@
 import { type AnyTRPCRouter, getTRPCErrorShape, TRPCError, transformTRPCResponse } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
+import { tracedClientCall } from "../tracing/tracing.ts";
 import { SERVICE_CREDENTIAL_HEADER } from "./service-credential.ts";
 import {
   buildTrpcRequest,
@@ -86,16 +87,13 @@ export function createForwardingHandler(options: ForwardingOptions) {
       const value = req.headers.get(name);
       if (value) headers.set(name, value);
     }
-    const remoteRequest = buildTrpcRequest(
-      options.remoteUrl,
-      request,
-      calls,
-      headers,
-      AbortSignal.timeout(options.timeoutMs),
-    );
+    const signal = AbortSignal.timeout(options.timeoutMs);
     let response: Response;
     try {
-      response = await send(remoteRequest);
+      // The request is built inside the span, after its traceparent is on the headers.
+      response = await tracedClientCall("forward to API server", headers, () =>
+        send(buildTrpcRequest(options.remoteUrl, request, calls, headers, signal)),
+      );
     } catch (error) {
       const timedOut = error instanceof DOMException && error.name === "TimeoutError";
       const code = timedOut ? "GATEWAY_TIMEOUT" : "BAD_GATEWAY";

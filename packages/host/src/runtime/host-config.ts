@@ -3,6 +3,7 @@ import { type AuthConfig, authConfigFromEnv } from "@tally/auth";
 import { type DatabaseConfig, databaseConfigFromEnv, databaseEnv } from "@tally/db";
 import { z } from "zod";
 import { limitsEnv, limitsFrom, type TrpcLimits } from "../limits/limits-config.ts";
+import { type TracingConfig, tracingConfigFromEnv } from "../tracing/tracing.ts";
 import { type PaymentsWebhookConfig, paymentsWebhookConfigFromEnv } from "../webhooks/payments-config.ts";
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -35,6 +36,8 @@ export type HostConfig = {
   payments: PaymentsWebhookConfig;
   /** The rules' own settings (idempotency TTL: TALLY_IDEMPOTENCY_TTL_SECONDS). */
   rules: RulesConfig;
+  /** OpenTelemetry: off unless OTEL_TRACES_EXPORTER or OTEL_EXPORTER_OTLP_ENDPOINT says otherwise. */
+  tracing: TracingConfig;
   logLevel: LogLevel;
   sharedState: { redisUrl: string | undefined; keyPrefix: string };
   mail: { smtpUrl: string | undefined; fromAddress: string };
@@ -52,6 +55,7 @@ export function hostConfigFromEnv(env: NodeJS.ProcessEnv = process.env): HostCon
     limits: limitsFrom(parsed),
     payments: oneLine(() => paymentsWebhookConfigFromEnv(env)),
     rules: oneLine(() => rulesConfigFromEnv(env)),
+    tracing: tracingConfigFromEnv(env),
     logLevel: parsed.LOG_LEVEL ?? (parsed.NODE_ENV === "test" ? "silent" : "info"),
     sharedState: { redisUrl: parsed.REDIS_URL, keyPrefix: parsed.TALLY_REDIS_PREFIX },
     mail: { smtpUrl: parsed.SMTP_URL, fromAddress: parsed.MAIL_FROM },

@@ -4,6 +4,7 @@ import { type Database, openDatabase, type PrismaClient } from "@tally/db";
 import { createMailer } from "@tally/documents";
 import { openQueue, type Queue, startWorkers } from "@tally/jobs";
 import { openSharedState, type SharedState } from "@tally/shared-state";
+import { startTracing } from "../tracing/tracing.ts";
 import type { HostConfig } from "./host-config.ts";
 
 /** What a host needs to serve the rules: built once per process from validated configuration. */
@@ -25,13 +26,17 @@ export type Runtime = {
 export type RuntimeOptions = {
   /** Run background jobs in this process (apps/server by default, `pnpm start:worker`). */
   workers?: { concurrency: number } | false;
+  /** The `service.name` of this process's spans when tracing is on (OTEL_SERVICE_NAME overrides it). */
+  serviceName?: string;
 };
 
 export async function openRuntime(
   config: HostConfig,
-  { workers = false }: RuntimeOptions = {},
+  { workers = false, serviceName = "tally" }: RuntimeOptions = {},
 ): Promise<Runtime> {
   logger.level = config.logLevel;
+  // Before the database opens, so Prisma's first queries are traced too; a second call keeps the first setup.
+  const tracing = startTracing(config.tracing, { serviceName });
   const database = await openDatabase(config.database);
   const sharedState = await openSharedState({
     ...config.sharedState,
@@ -72,6 +77,7 @@ export async function openRuntime(
       mailer?.close();
       await sharedState.close();
       await database.close();
+      await tracing?.shutdown();
     },
   };
 }

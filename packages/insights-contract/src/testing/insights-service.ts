@@ -55,6 +55,8 @@ export async function startInsightsService(appDir: string = insightsAppDir): Pro
     cwd: appDir,
     env: {
       PATH: process.env.PATH ?? "/usr/bin:/bin",
+      // Not read by the service; Next.js's types (apps/web imports this helper) require it on every env.
+      NODE_ENV: "test",
       INSIGHTS_HOST: "127.0.0.1",
       INSIGHTS_PORT: String(port),
       INSIGHTS_SERVICE_TOKEN: token,

@@ -1,5 +1,7 @@
 import type { ComponentType } from "react";
 import { trpc } from "@/trpc/server";
+import { InvoicesAtRiskPanel } from "../insights/invoices-at-risk-panel";
+import { ReorderSoonPanel } from "../insights/reorder-soon-panel";
 import { InvoiceTotalsPanel } from "./invoice-totals-panel";
 import { LowStockPanel } from "./low-stock-panel";
 import { ReceivedPanel } from "./received-panel";
@@ -49,4 +51,7 @@ export const dashboardPanels: DashboardPanel[] = [
     prefetch: cash,
   },
   { id: "recent-orders", title: "Recent orders", wide: true, Panel: RecentOrdersPanel, prefetch: overview },
+  // From the insights service: never prefetched, so a slow service cannot hold the page.
+  { id: "reorder-soon", title: "Reorder soon", wide: true, Panel: ReorderSoonPanel },
+  { id: "invoices-at-risk", title: "Invoices at risk", wide: true, Panel: InvoicesAtRiskPanel },
 ];

@@ -1,17 +1,20 @@
-import { createTrpcEndpoint, forwardingConfigFromEnv, routerNames } from "@tally/host";
+import { createTrpcEndpoint, forwardingConfigFromEnv, routerNames, traceFetchRequests } from "@tally/host";
 import { servedBy } from "@/server/runtime";
 
 /** Every router in-process, except those TALLY_REMOTE_ROUTERS sends to apps/server; apps/server's limits. */
-const handleTrpc = servedBy(({ db, auth, config, queue }) =>
-  createTrpcEndpoint({
-    db,
-    auth,
-    endpoint: "/api/trpc",
-    forwarding: forwardingConfigFromEnv(routerNames),
-    limits: config.limits,
-    rules: config.rules,
-    queue,
-  }),
+const handleTrpc = traceFetchRequests(
+  "web",
+  servedBy(({ db, auth, config, queue }) =>
+    createTrpcEndpoint({
+      db,
+      auth,
+      endpoint: "/api/trpc",
+      forwarding: forwardingConfigFromEnv(routerNames),
+      limits: config.limits,
+      rules: config.rules,
+      queue,
+    }),
+  ),
 );
 
 export { handleTrpc as GET, handleTrpc as POST };
