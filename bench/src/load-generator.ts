@@ -1,8 +1,8 @@
 // The load generator runs in its own process, pinned to the core the servers
-// do not use: wrk when installed (lighter, so it saturates the server, not
-// itself), otherwise autocannon from node_modules.
+// do not use: wrk (lighter, so it saturates the server, not itself), or
+// autocannon from node_modules when asked for.
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -25,16 +25,44 @@ export type LoadGenerator = {
   load(request: LoadRequest, options: LoadOptions): Promise<LoadResult>;
 };
 
-/** wrk if it is on PATH; `pnpm bench` installs nothing (see bench/README.md). */
+/**
+ * wrk, installed from Debian's packages when it is missing and the machine
+ * allows it (root and apt-get); otherwise the bench stops with one line
+ * saying how to get it. autocannon's ceiling is lower than the servers it
+ * measures, so it is used only when asked for (BENCH_ALLOW_AUTOCANNON=1) and
+ * the report names it.
+ */
 export async function pickLoadGenerator(): Promise<LoadGenerator> {
-  const wrkVersion = await run("wrk", ["--version"]).then(
+  let version = await wrkVersion();
+  if (version === null && canInstallWithApt()) {
+    console.log("bench: installing wrk from Debian's packages (apt-get install -y wrk)");
+    await run("apt-get", ["install", "-y", "-qq", "wrk"], {
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    }).catch(() =>
+      run("sh", ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk"]),
+    );
+    version = await wrkVersion();
+  }
+  if (version !== null) return { name: version.split("\n")[0]?.split(" [")[0] ?? "wrk", load: loadWithWrk };
+  if (process.env.BENCH_ALLOW_AUTOCANNON === "1")
+    return { name: "autocannon (wrk not installed; figures lower than wrk's)", load: loadWithAutocannon };
+  console.error(
+    "bench: wrk is not installed: run `sudo apt-get install -y wrk` (or set BENCH_ALLOW_AUTOCANNON=1 to measure with autocannon, whose figures are lower and not comparable)",
+  );
+  process.exit(1);
+}
+
+function wrkVersion(): Promise<string | null> {
+  return run("wrk", ["--version"]).then(
     ({ stdout, stderr }) => `${stdout}${stderr}`,
     (error: { stdout?: string; stderr?: string; code?: unknown }) =>
       error.code === "ENOENT" ? null : `${error.stdout ?? ""}${error.stderr ?? ""}`,
   );
-  if (wrkVersion !== null)
-    return { name: wrkVersion.split("\n")[0]?.split(" [")[0] ?? "wrk", load: loadWithWrk };
-  return { name: "autocannon (wrk not installed)", load: loadWithAutocannon };
+}
+
+/** Root on a Debian-like machine: the bench may install its own load generator, as `.ci/run` installs Chromium. */
+function canInstallWithApt(): boolean {
+  return process.getuid?.() === 0 && existsSync("/usr/bin/apt-get");
 }
 
 async function loadWithWrk(request: LoadRequest, { durationS, connections }: LoadOptions) {
