@@ -1,6 +1,7 @@
 "use client";
 
 import { useId } from "react";
+import { FieldNotes, fieldDescribedBy } from "./field-notes";
 
 type TextAreaFieldProps = {
   label: string;
@@ -24,7 +25,6 @@ export function TextAreaField({
 }: TextAreaFieldProps) {
   const id = useId();
   const invalid = Boolean(errors?.length);
-  const describedBy = [hint && `${id}-hint`, invalid && `${id}-error`].filter(Boolean).join(" ");
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -34,19 +34,10 @@ export function TextAreaField({
         maxLength={maxLength}
         value={value}
         aria-invalid={invalid}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={fieldDescribedBy(id, hint, invalid)}
         onChange={(event) => onChange(event.target.value)}
       />
-      {hint && (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      )}
-      {invalid && (
-        <p id={`${id}-error`} className="field-error">
-          {errors?.join(" ")}
-        </p>
-      )}
+      <FieldNotes id={id} hint={hint} errors={errors} />
     </div>
   );
 }

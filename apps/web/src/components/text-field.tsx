@@ -1,6 +1,7 @@
 "use client";
 
 import { type InputHTMLAttributes, useId } from "react";
+import { FieldNotes, fieldDescribedBy } from "./field-notes";
 
 type TextFieldProps = {
   label: string;
@@ -17,7 +18,6 @@ type TextFieldProps = {
 export function TextField({ label, value, onChange, errors, hint, ...inputProps }: TextFieldProps) {
   const id = useId();
   const invalid = Boolean(errors?.length);
-  const describedBy = [hint && `${id}-hint`, invalid && `${id}-error`].filter(Boolean).join(" ");
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -25,20 +25,11 @@ export function TextField({ label, value, onChange, errors, hint, ...inputProps 
         id={id}
         value={value}
         aria-invalid={invalid}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={fieldDescribedBy(id, hint, invalid)}
         onChange={(event) => onChange(event.target.value)}
         {...inputProps}
       />
-      {hint && (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      )}
-      {invalid && (
-        <p id={`${id}-error`} className="field-error">
-          {errors?.join(" ")}
-        </p>
-      )}
+      <FieldNotes id={id} hint={hint} errors={errors} />
     </div>
   );
 }

@@ -24,6 +24,8 @@ export type InvoiceDocument = {
 };
 
 export const invoiceTitle = (number: number) => `Invoice ${String(number).padStart(5, "0")}`;
+/** The PDF's file name wherever it is downloaded or attached: invoice-00042.pdf. */
+export const invoiceFileName = (number: number) => `invoice-${String(number).padStart(5, "0")}.pdf`;
 
 const MARGIN = 50;
 const PAGE_BOTTOM = 770;

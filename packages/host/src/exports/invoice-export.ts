@@ -1,11 +1,4 @@
-import {
-  createCaller,
-  createContext,
-  describeIssues,
-  INVOICE_CSV_HEADER,
-  invoiceCsvRecord,
-  type RulesConfig,
-} from "@tally/api";
+import { describeIssues, INVOICE_CSV_HEADER, invoiceCsvRecord, type RulesConfig } from "@tally/api";
 import type { Auth } from "@tally/auth";
 import type { PrismaClient } from "@tally/db";
 import { flattenIssues, invoiceFilters } from "@tally/validators";
@@ -13,7 +6,7 @@ import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { ZodError } from "zod";
 import { jsonResponse } from "../fetch/responses.ts";
-import { requestSafety } from "../safety/request-safety.ts";
+import { requesterCaller } from "./requester-caller.ts";
 
 export type InvoiceExportOptions = {
   db: PrismaClient;
@@ -51,15 +44,7 @@ export function createInvoiceExportHandler({ db, auth, config, batchSize = 100 }
         return value === null || value === "" ? [] : [[name, value]];
       }),
     );
-    const caller = createCaller(
-      await createContext({
-        db,
-        auth,
-        headers: request.headers,
-        safety: requestSafety(request.headers, auth.options.trustedOrigins),
-        ...(config ? { config } : {}),
-      }),
-    );
+    const caller = await requesterCaller(request, { db, auth, config });
     const page = (cursor?: string) => caller.invoices.list({ ...filters, limit: batchSize, cursor });
 
     let first: Awaited<ReturnType<typeof page>>;

@@ -1,10 +1,9 @@
-import { createCaller, createContext } from "@tally/api";
 import type { Auth } from "@tally/auth";
 import type { PrismaClient } from "@tally/db";
 import { TRPCError } from "@trpc/server";
 import { jsonResponse } from "../fetch/responses.ts";
-import { requestSafety } from "../safety/request-safety.ts";
 import { errorResponse } from "./invoice-export.ts";
+import { requesterCaller } from "./requester-caller.ts";
 
 /**
  * `GET …/invoices/<id>/pdf` → the invoice as a PDF download. It is
@@ -14,14 +13,7 @@ import { errorResponse } from "./invoice-export.ts";
 export function createInvoicePdfHandler({ db, auth }: { db: PrismaClient; auth: Auth }) {
   return async function downloadInvoicePdf(request: Request, invoiceId: string): Promise<Response> {
     if (request.method !== "GET") return jsonResponse(405, { error: "Use GET" }, { allow: "GET" });
-    const caller = createCaller(
-      await createContext({
-        db,
-        auth,
-        headers: request.headers,
-        safety: requestSafety(request.headers, auth.options.trustedOrigins),
-      }),
-    );
+    const caller = await requesterCaller(request, { db, auth });
     try {
       const { fileName, base64 } = await caller.invoices.pdf({ id: invoiceId });
       return new Response(Buffer.from(base64, "base64"), {

@@ -1,10 +1,9 @@
-import { createCaller, createContext } from "@tally/api";
 import type { Auth } from "@tally/auth";
 import type { PrismaClient } from "@tally/db";
 import { TRPCError } from "@trpc/server";
 import { jsonResponse } from "../fetch/responses.ts";
-import { requestSafety } from "../safety/request-safety.ts";
 import { errorResponse } from "./invoice-export.ts";
+import { requesterCaller } from "./requester-caller.ts";
 
 /**
  * `GET …/reports/<id>/download` → a finished report's CSV. It is
@@ -15,14 +14,7 @@ import { errorResponse } from "./invoice-export.ts";
 export function createReportDownloadHandler({ db, auth }: { db: PrismaClient; auth: Auth }) {
   return async function downloadReport(request: Request, reportId: string): Promise<Response> {
     if (request.method !== "GET") return jsonResponse(405, { error: "Use GET" }, { allow: "GET" });
-    const caller = createCaller(
-      await createContext({
-        db,
-        auth,
-        headers: request.headers,
-        safety: requestSafety(request.headers, auth.options.trustedOrigins),
-      }),
-    );
+    const caller = await requesterCaller(request, { db, auth });
     try {
       const { name, csv } = await caller.reports.download({ id: reportId });
       return new Response(csv, {

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@tally/db";
 import { invoiceTitle } from "@tally/documents";
 import type { Queue } from "@tally/jobs";
+import { senderNameOf } from "../org/sender-name.ts";
 import { queueEmail } from "./email-queue.ts";
 
 /** Invoices reminded per transaction. */
@@ -23,7 +24,14 @@ export async function queueDueReminders(
   for (;;) {
     const batch = await db.$transaction(async (tx) => {
       const due = await tx.$queryRaw<
-        Array<{ id: string; organizationId: string; number: number; email: string; sender: string }>
+        Array<{
+          id: string;
+          organizationId: string;
+          number: number;
+          email: string;
+          name: string;
+          senderName: string;
+        }>
       >`
         UPDATE invoice i SET "lastReminderAt" = ${now}
         FROM (
@@ -37,13 +45,13 @@ export async function queueDueReminders(
           organization g
         WHERE i.id = due.id AND g.id = i."organizationId"
         RETURNING i.id, i."organizationId", i.number, due.email,
-                  CASE WHEN g."senderName" <> '' THEN g."senderName" ELSE g.name END AS sender`;
+                  g.name, g."senderName"`;
       for (const invoice of due) {
         await queueEmail(queue, tx, {
           organizationId: invoice.organizationId,
           kind: "reminder",
           recipient: invoice.email,
-          subject: `Reminder: ${invoiceTitle(invoice.number)} from ${invoice.sender} is overdue`,
+          subject: `Reminder: ${invoiceTitle(invoice.number)} from ${senderNameOf(invoice)} is overdue`,
           invoiceId: invoice.id,
         });
       }

@@ -3,6 +3,7 @@ import {
   type EmailContent,
   invitationEmail,
   invoiceEmail,
+  invoiceFileName,
   invoiceTitle,
   type Mailer,
   type OutgoingEmail,
@@ -12,6 +13,7 @@ import {
 } from "@tally/documents";
 import { formatMoney } from "@tally/validators";
 import { invoiceDocument } from "../invoices/invoice-document.service.ts";
+import { senderNameOf } from "../org/sender-name.ts";
 
 export type EmailDelivery = {
   mailer: Mailer;
@@ -44,7 +46,7 @@ export async function sendQueuedEmail(
   });
   const outgoing: OutgoingEmail = {
     messageId: `<${email.id}@tally>`,
-    from: { name: organization.senderName || organization.name, address: delivery.fromAddress },
+    from: { name: senderNameOf(organization), address: delivery.fromAddress },
     replyTo: organization.replyTo || undefined,
     to: email.recipient,
     ...(await contentOf(db, delivery, email)),
@@ -150,7 +152,7 @@ async function contentOf(
     subject: email.subject,
     attachments: [
       {
-        filename: `${title.replace(" ", "-").toLowerCase()}.pdf`,
+        filename: invoiceFileName(document.number),
         content: pdf,
         contentType: "application/pdf",
       },

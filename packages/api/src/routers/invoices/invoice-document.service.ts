@@ -1,8 +1,9 @@
 import type { Prisma } from "@tally/db";
-import { type InvoiceDocument, invoiceTitle, renderInvoicePdf } from "@tally/documents";
+import { type InvoiceDocument, invoiceFileName, renderInvoicePdf } from "@tally/documents";
 import { z } from "zod";
 import { notFound } from "../../errors.ts";
 import type { OrgContext } from "../../trpc.ts";
+import { senderNameOf } from "../org/sender-name.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -36,7 +37,7 @@ export async function currentParties(
   ]);
   return {
     seller: {
-      name: organization.senderName || organization.name,
+      name: senderNameOf(organization),
       postalAddress: organization.postalAddress,
       replyTo: organization.replyTo,
       paymentInstructions: organization.paymentInstructions,
@@ -110,5 +111,5 @@ export async function invoiceDocument(
 export async function invoicePdf(ctx: OrgContext, invoiceId: string) {
   const document = await invoiceDocument(ctx.db, ctx.org.id, invoiceId);
   const pdf = await renderInvoicePdf(document);
-  return { fileName: `${invoiceTitle(document.number).replace(" ", "-").toLowerCase()}.pdf`, pdf };
+  return { fileName: invoiceFileName(document.number), pdf };
 }

@@ -3,6 +3,7 @@ import { invoiceTitle } from "@tally/documents";
 import type { Queue } from "@tally/jobs";
 import { queueEmail } from "../emails/email-queue.ts";
 import { markOrderPaid } from "../orders/order-lifecycle.service.ts";
+import { senderNameOf } from "../org/sender-name.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -58,7 +59,7 @@ async function queueReceipt(tx: Tx, invoice: SettlingInvoice, queue: Queue | nul
     organizationId: invoice.organizationId,
     kind: "receipt",
     recipient: order.customer.email,
-    subject: `Receipt for ${invoiceTitle(invoice.number)} from ${organization.senderName || organization.name}`,
+    subject: `Receipt for ${invoiceTitle(invoice.number)} from ${senderNameOf(organization)}`,
     invoiceId: invoice.id,
   });
 }
