@@ -1,4 +1,5 @@
 import { accountRouter } from "./routers/account/account.router.ts";
+import { apiKeysRouter } from "./routers/api-keys/api-keys.router.ts";
 import { auditRouter } from "./routers/audit/audit.router.ts";
 import { catalogRouter } from "./routers/catalog/catalog.router.ts";
 import { customersRouter } from "./routers/customers/customers.router.ts";
@@ -27,6 +28,7 @@ export const appRouter = createTRPCRouter({
   dashboard: dashboardRouter,
   emails: emailsRouter,
   insights: insightsRouter,
+  apiKeys: apiKeysRouter,
 });
 
 export type AppRouter = typeof appRouter;

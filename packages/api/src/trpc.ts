@@ -8,11 +8,17 @@ import { randomUUID } from "node:crypto";
 import { type Auth, type AuthSession, confirmCaller, lookUpSession } from "@tally/auth";
 import type { PrismaClient } from "@tally/db";
 import type { Queue } from "@tally/jobs";
+import type { ApiKeyScope } from "@tally/validators";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { defaultRulesConfig, processConfig, type RulesConfig } from "./config.ts";
 import { databaseUnavailable, formatError, isDatabaseUnavailable } from "./errors.ts";
 import { runIdempotently } from "./idempotency.ts";
 import { type Logger, logger as rootLogger } from "./logger.ts";
+import type { RestRoute } from "./rest-route.ts";
+import { type ApiKeyCaller, resolveApiKey } from "./routers/api-keys/api-key-caller.ts";
+import { type ApiKeyLimiter, type RateVerdict, rateLimited } from "./routers/api-keys/api-key-policy.ts";
+import { apiKeyFromHeaders } from "./routers/api-keys/api-key-secret.ts";
+import type { UsageRecorder } from "./routers/api-keys/usage-recorder.ts";
 import { hasRole, highestRole, type Role } from "./routers/org/roles.ts";
 import type { DbScope } from "./transaction.ts";
 import { transformer } from "./transformer.ts";
@@ -24,9 +30,15 @@ export type Access = "public" | "authed" | "member" | "admin" | "owner";
 /**
  * Policy a procedure declares. `access` is set by the ladder below (the
  * procedure's builder says who may call it); a router adds the rest, such as
- * `idempotent: true` (idempotency.ts).
+ * `idempotent: true` (idempotency.ts), the `scopes` that let an API key call
+ * it (none: no key may), and `openapi` for a REST route (packages/host/src/rest).
  */
-export type Meta = { access?: Access; idempotent?: boolean };
+export type Meta = {
+  access?: Access;
+  idempotent?: boolean;
+  scopes?: readonly ApiKeyScope[];
+  openapi?: RestRoute;
+};
 export type { Role };
 
 /**
@@ -51,7 +63,16 @@ export type ContextInnerOptions = {
   requestId?: string;
   logger?: Logger;
   queue?: Queue | null;
+  /** The partner key this call is made with, already checked (createContext); null for everyone else. */
+  apiKey?: ApiKeyInContext | null;
+  usage?: UsageRecorder | null;
 };
+
+/** A key's caller and where it stands against its rate limit (null when no limiter was given). */
+export type ApiKeyInContext = ApiKeyCaller & { rate: RateVerdict | null };
+
+/** How a host lets the rules limit and count API-key calls (packages/host/src/rest/api-key-runtime.ts). */
+export type ApiKeyPolicy = { limiter?: ApiKeyLimiter | null; usage?: UsageRecorder | null };
 
 export type Context = DbScope & {
   auth: Auth;
@@ -64,6 +85,9 @@ export type Context = DbScope & {
   log: Logger;
   /** Where background work is enqueued (in the caller's transaction); null in a host run without one. */
   queue: Queue | null;
+  apiKey: ApiKeyInContext | null;
+  /** Counts API-key calls in batches; null when the host keeps no usage. */
+  usage: UsageRecorder | null;
 };
 
 export function createContextInner({
@@ -77,6 +101,8 @@ export function createContextInner({
   requestId = randomUUID(),
   logger,
   queue = null,
+  apiKey = null,
+  usage = null,
 }: ContextInnerOptions): Context {
   return {
     /** What every query goes through: the client, or the transaction a middleware opened (transaction.ts). */
@@ -92,6 +118,8 @@ export function createContextInner({
     // The request id goes on each line rather than into a child logger: a child per request costs more than the call it logs.
     log: logger ?? rootLogger,
     queue,
+    apiKey,
+    usage,
   };
 }
 
@@ -110,11 +138,13 @@ export function createContext({
   safety,
   config = defaultRulesConfig,
   queue = null,
+  apiKeys = {},
 }: {
   db: PrismaClient;
   auth: Auth;
   headers: Headers;
   queue?: Queue | null;
+  apiKeys?: ApiKeyPolicy;
   /** Computed by the host from the request (or, for a forwarded call, by the web app that received it). */
   safety: RequestSafety;
   config?: RulesConfig;
@@ -128,7 +158,16 @@ export function createContext({
     queue,
     safety,
     requestId: incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID(),
+    usage: apiKeys.usage ?? null,
   };
+  const secret = apiKeyFromHeaders(headers);
+  if (secret !== null)
+    return apiKeyContext(db, secret, apiKeys).then(
+      (apiKey) => createContextInner({ ...shared, apiKey }),
+      (error: unknown) => {
+        throw isDatabaseUnavailable(error) ? databaseUnavailable(error) : error;
+      },
+    );
   if (!headers.has("cookie") && !headers.has("authorization")) return createContextInner(shared);
   return lookUpSession(auth, headers).then(
     ({ identity, cached }) => createContextInner({ ...shared, identity, identityFromCache: cached }),
@@ -136,6 +175,25 @@ export function createContext({
       throw isDatabaseUnavailable(error) ? databaseUnavailable(error) : error;
     },
   );
+}
+
+/**
+ * A refused key (unknown, revoked, expired, over its limit) fails the whole
+ * request here, before any procedure: 401 or 429 whatever was called.
+ */
+async function apiKeyContext(db: PrismaClient, secret: string, { limiter, usage }: ApiKeyPolicy) {
+  const caller = await resolveApiKey(db, secret);
+  const rate = limiter ? await limiter(caller.id, caller.rateLimitPerMinute) : null;
+  if (rate && !rate.allowed) {
+    usage?.record({
+      apiKeyId: caller.id,
+      organizationId: caller.organizationId,
+      procedure: "(rate limited)",
+      status: "TOO_MANY_REQUESTS",
+    });
+    throw rateLimited(rate);
+  }
+  return { ...caller, rate };
 }
 
 // ─── tRPC ───────────────────────────────────────────────────────────────────
@@ -162,7 +220,11 @@ const logCall = t.middleware(async ({ ctx, path, type, next }) => {
     requestId: ctx.requestId,
     path,
     type,
-    actor: ctx.identity ? { type: ctx.safety.credential, id: ctx.identity.user.id } : { type: "anonymous" },
+    actor: ctx.apiKey
+      ? { type: "apiKey", id: ctx.apiKey.id }
+      : ctx.identity
+        ? { type: ctx.safety.credential, id: ctx.identity.user.id }
+        : { type: "anonymous" },
     durationMs: Math.round((performance.now() - started) * 100) / 100,
   };
   if (result.ok) ctx.log.info({ ...fields, status: "ok" }, "call");
@@ -172,23 +234,44 @@ const logCall = t.middleware(async ({ ctx, path, type, next }) => {
   return result;
 });
 
+/** A key's calls are counted per procedure and outcome, in memory, written in batches (usage-recorder.ts). */
+const countKeyCall = t.middleware(async ({ ctx, path, next }) => {
+  const result = await next();
+  if (ctx.apiKey && ctx.usage)
+    ctx.usage.record({
+      apiKeyId: ctx.apiKey.id,
+      organizationId: ctx.apiKey.organizationId,
+      procedure: path,
+      status: result.ok ? "ok" : result.error.code,
+    });
+  return result;
+});
+
+/** Account procedures act on a person's own account and sessions: a key has neither. */
+const refuseApiKeys = t.middleware(({ ctx, next }) => {
+  if (ctx.apiKey)
+    throw new TRPCError({ code: "FORBIDDEN", message: "API keys can call organisation procedures only" });
+  return next();
+});
+
 /**
  * A signed-in caller. A cookie rides along on any request to our origin,
  * even one a hostile page triggers; only a same-site JSON request may change
  * state with it.
  */
-const requireSignIn = t.middleware(({ ctx, type, next }) => {
+function signedIn(ctx: Context, type: string): AuthSession {
   if (!ctx.identity) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
   if (type === "mutation" && ctx.safety.credential === "cookie" && ctx.safety.crossSite) {
     throw new TRPCError({ code: "FORBIDDEN", message: "Cross-site request refused" });
   }
-  return next({ ctx: { identity: ctx.identity } });
-});
+  return ctx.identity;
+}
 
 /** A session from the cache is confirmed against its row before it is trusted (@tally/auth confirmCaller). */
-const requireSession = requireSignIn.unstable_pipe(async ({ ctx, next }) => {
-  if (!ctx.identityFromCache) return next({ ctx: identityContext(ctx.identity) });
-  const confirmed = await confirmCaller(ctx, ctx.identity, { fromCache: true, membership: false });
+const requireSession = refuseApiKeys.unstable_pipe(async ({ ctx, type, next }) => {
+  const identity = signedIn(ctx, type);
+  if (!ctx.identityFromCache) return next({ ctx: identityContext(identity) });
+  const confirmed = await confirmCaller(ctx, identity, { fromCache: true, membership: false });
   if (!confirmed) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
   return next({ ctx: identityContext(confirmed.identity) });
 });
@@ -196,9 +279,11 @@ const requireSession = requireSignIn.unstable_pipe(async ({ ctx, next }) => {
 /**
  * Membership is read from the database on every call, so a removal takes
  * effect at once; for a cached session the same query confirms the session.
+ * A key's membership is its creator's, read with the key (api-key-caller.ts).
  */
-const requireMembership = requireSignIn.unstable_pipe(async ({ ctx, next }) => {
-  const confirmed = await confirmCaller(ctx, ctx.identity, {
+const requireMembership = t.middleware(async ({ ctx, type, meta, next }) => {
+  if (ctx.apiKey) return next({ ctx: keyMember(ctx.apiKey, meta) });
+  const confirmed = await confirmCaller(ctx, signedIn(ctx, type), {
     fromCache: ctx.identityFromCache,
     membership: true,
   });
@@ -213,14 +298,35 @@ const requireMembership = requireSignIn.unstable_pipe(async ({ ctx, next }) => {
   const { membership } = confirmed;
   if (!membership)
     throw new TRPCError({ code: "FORBIDDEN", message: "You are not a member of this organisation" });
-  return next({
-    ctx: {
-      ...identityContext(confirmed.identity),
-      org: { id: organizationId },
-      membership: { id: membership.id, role: highestRole(membership.role) },
-    },
-  });
+  const member: OrgMember = {
+    ...identityContext(confirmed.identity),
+    identityFromCache: false,
+    org: { id: organizationId },
+    membership: { id: membership.id, role: highestRole(membership.role) },
+  };
+  return next({ ctx: member });
 });
+
+/** A key reaches a procedure only when the procedure names one of the key's scopes. */
+function keyMember(key: ApiKeyInContext, meta: Meta | undefined): OrgMember {
+  const wanted = meta?.scopes ?? [];
+  if (!wanted.some((scope) => key.scopes.includes(scope))) {
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: wanted.length
+        ? `This API key needs one of these scopes: ${wanted.join(", ")}`
+        : "This procedure is not available to API keys",
+    });
+  }
+  return {
+    identity: null,
+    identityFromCache: false,
+    session: null,
+    user: key.user,
+    org: { id: key.organizationId },
+    membership: key.membership,
+  };
+}
 
 const requireRole = (minimum: Role) =>
   requireMembership.unstable_pipe(({ ctx, next }) => {
@@ -243,6 +349,20 @@ function identityContext(identity: AuthSession) {
   return { identity, identityFromCache: false, session: identity.session, user: identity.user };
 }
 
+/** Who acts in an organisation call: a member through their session, or a key through its creator. */
+type OrgMember = {
+  identity: AuthSession | null;
+  identityFromCache: false;
+  /** Null for an API key, which has no session. */
+  session: AuthSession["session"] | null;
+  user: CallerUser;
+  org: { id: string };
+  membership: { id: string; role: Role };
+};
+
+/** What services may know of the person acting: enough to audit and address them. */
+export type CallerUser = { id: string; name: string; email: string };
+
 // ─── Procedures ─────────────────────────────────────────────────────────────
 
 /** A database that is down or restarting is the caller's 503 to retry, whichever query found out. */
@@ -260,6 +380,7 @@ const reportUnavailableDatabase = t.middleware(async ({ next }) => {
 export const publicProcedure = t.procedure
   .meta({ access: "public" })
   .use(logCall)
+  .use(countKeyCall)
   .use(reportUnavailableDatabase);
 /** A signed-in user, through a session cookie or a bearer token. */
 export const authedProcedure = publicProcedure.meta({ access: "authed" }).use(requireSession);
@@ -272,4 +393,6 @@ export const roleProcedure = (minimum: "admin" | "owner") =>
   publicProcedure.meta({ access: minimum }).use(withIdempotency(requireRole(minimum)));
 
 export type AuthedContext = Context & ReturnType<typeof identityContext>;
-export type OrgContext = AuthedContext & { org: { id: string }; membership: { id: string; role: Role } };
+export type OrgContext = Context & OrgMember;
+/** Any context that knows who acts: an account call or an organisation call. */
+export type ActorContext = Context & { user: CallerUser };

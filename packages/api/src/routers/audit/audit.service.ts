@@ -2,7 +2,7 @@ import { type AuditEventInput, type Prisma, recordAuditEvent } from "@tally/db";
 import type { CursorPage, ListAuditEventsInput } from "@tally/validators";
 import { newestFirst, type PageQuery } from "../../pagination.ts";
 import type { Db } from "../../transaction.ts";
-import type { AuthedContext, OrgContext } from "../../trpc.ts";
+import type { ActorContext, OrgContext } from "../../trpc.ts";
 import { type AuditEventView, auditEventSelect } from "./audit.select.ts";
 
 type AuditedAction = Omit<AuditEventInput, "actorUserId" | "requestId">;
@@ -12,7 +12,7 @@ type AuditedAction = Omit<AuditEventInput, "actorUserId" | "requestId">;
  * it came in. Pass the change's transaction as `db`, so the row commits (or
  * rolls back) with the change it describes.
  */
-export function recordAudit(ctx: AuthedContext, event: AuditedAction, db: Db = ctx.db) {
+export function recordAudit(ctx: ActorContext, event: AuditedAction, db: Db = ctx.db) {
   return recordAuditEvent(db, { ...event, actorUserId: ctx.user.id, requestId: ctx.requestId });
 }
 

@@ -5,7 +5,9 @@ import {
   updateProductInput,
 } from "@tally/validators";
 import type { TRPCRouterRecord } from "@trpc/server";
+import { rest } from "../../rest-route.ts";
 import { orgProcedure, roleProcedure } from "../../trpc.ts";
+import { productOutput, productPageOutput } from "./products.output.ts";
 import {
   createProduct,
   getProduct,
@@ -17,9 +19,15 @@ import {
 
 const productsRouter = {
   list: orgProcedure
+    .meta({ scopes: ["catalog:read"], openapi: rest("GET", "/products", "List products", "Catalog") })
     .input(productPages.input(listProductsInput).prefault({}))
+    .output(productPageOutput)
     .query(({ ctx, input }) => listProducts(ctx, input)),
-  get: orgProcedure.input(productByIdInput).query(({ ctx, input }) => getProduct(ctx, input.id)),
+  get: orgProcedure
+    .meta({ scopes: ["catalog:read"], openapi: rest("GET", "/products/{id}", "Get a product", "Catalog") })
+    .input(productByIdInput)
+    .output(productOutput)
+    .query(({ ctx, input }) => getProduct(ctx, input.id)),
   create: roleProcedure("admin")
     .input(createProductInput)
     .mutation(({ ctx, input }) => createProduct(ctx, input)),
