@@ -1,15 +1,19 @@
 /**
  * The authorization matrix: every procedure of the appRouter, called as an
  * anonymous visitor, a member, an admin and an owner of one organisation, and
- * as an owner of another organisation. What each may do follows from the
- * access the procedure declares; a procedure without a declared access or
+ * as an owner of another organisation; and with partner API keys: one with
+ * every scope, one with a single scope, a revoked one, an expired one and
+ * another organisation's. What each may do follows from the access and the
+ * scopes the procedure declares; a procedure without a declared access or
  * without a sample call below fails this test, so none can slip in unchecked.
  */
 import { randomBytes } from "node:crypto";
+import { type ApiKeyScope, apiKeyScopes } from "@tally/validators";
 import type { AnyTRPCProcedure } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { appRouter } from "./root.ts";
 import {
+  type Caller,
   createTestApi,
   TEST_PASSWORD,
   type TestApi,
@@ -224,6 +228,10 @@ const samples: Record<string, Sample> = {
   "dashboard.cash": () => undefined,
   "insights.reorderSoon": () => ({ limit: 5 }),
   "insights.invoicesAtRisk": () => ({ limit: 5 }),
+  "apiKeys.list": () => undefined,
+  "apiKeys.create": () => ({ name: "Matrix key", scopes: ["catalog:read"] }),
+  "apiKeys.revoke": async ({ api, acme }) => ({ id: (await api.apiKey(acme.owner)).key.id }),
+  "apiKeys.usage": async ({ api, acme }) => ({ id: (await api.apiKey(acme.owner)).key.id }),
 };
 
 const RANK: Record<Access, number> = { public: 0, authed: 1, member: 2, admin: 3, owner: 4 };
@@ -245,7 +253,26 @@ function expectedOutcome(
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, AnyTRPCProcedure>);
 const accessOf = (procedure: AnyTRPCProcedure) => (procedure._def.meta as Meta | undefined)?.access;
 
+const scopesOf = (procedure: AnyTRPCProcedure) => (procedure._def.meta as Meta | undefined)?.scopes ?? [];
+
+type KeyActor = "key" | "narrowKey" | "revokedKey" | "expiredKey" | "outsiderKey";
+const NARROW_SCOPE: ApiKeyScope = "payments:read";
+
+/** A live key acts as its creator narrowed to its scopes: it never reaches account procedures. */
+function expectedForKey(
+  procedure: AnyTRPCProcedure,
+  creatorRole: "admin" | "owner",
+  keyScopes: readonly ApiKeyScope[],
+): "ok" | "FORBIDDEN" {
+  const access = accessOf(procedure) ?? "owner";
+  if (access === "public") return "ok";
+  if (access === "authed") return "FORBIDDEN";
+  if (!scopesOf(procedure).some((scope) => keyScopes.includes(scope))) return "FORBIDDEN";
+  return RANK[creatorRole] >= RANK[access] ? "ok" : "FORBIDDEN";
+}
+
 let fixture: Fixture;
+let keys: Record<KeyActor, Caller>;
 let users: Record<Exclude<Actor, "anonymous">, TestUser & { home: string }>;
 
 beforeAll(async () => {
@@ -259,11 +286,30 @@ beforeAll(async () => {
     member: { ...(await acme.join("member")), home: acme.id },
     outsider: { ...other.owner, home: other.id },
   };
+  const revoked = await api.apiKey(users.admin);
+  await users.admin.caller.apiKeys.revoke({ id: revoked.key.id });
+  const expired = await api.apiKey(users.admin, { expiresInDays: 1 });
+  await api.db.apiKey.update({
+    where: { id: expired.key.id },
+    data: { expiresAt: new Date(Date.now() - 1000) },
+  });
+  keys = {
+    key: (await api.apiKey(users.admin)).caller,
+    narrowKey: (await api.apiKey(users.admin, { scopes: [NARROW_SCOPE] })).caller,
+    revokedKey: revoked.caller,
+    expiredKey: expired.caller,
+    outsiderKey: (await api.apiKey(other.owner)).caller,
+  };
 }, 120_000);
 afterAll(() => fixture?.api.close());
 
-async function call(path: string, actor: Actor, input: unknown) {
-  const caller = actor === "anonymous" ? fixture.api.anonymous() : users[actor].caller;
+async function call(path: string, actor: Actor | KeyActor, input: unknown) {
+  const caller =
+    actor === "anonymous"
+      ? fixture.api.anonymous()
+      : actor in keys
+        ? keys[actor as KeyActor]
+        : users[actor as Exclude<Actor, "anonymous">].caller;
   const procedure = path
     .split(".")
     .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller);
@@ -273,10 +319,11 @@ async function call(path: string, actor: Actor, input: unknown) {
     return { ok: false as const, code: (error as { code?: string }).code ?? String(error) };
   } finally {
     // Some calls switch the caller's organisation (create, accept); put it back for the next row.
-    if (actor !== "anonymous") {
+    if (actor !== "anonymous" && !(actor in keys)) {
+      const user = users[actor as Exclude<Actor, "anonymous">];
       await fixture.api.db.session.updateMany({
-        where: { userId: users[actor].id },
-        data: { activeOrganizationId: users[actor].home },
+        where: { userId: user.id },
+        data: { activeOrganizationId: user.home },
       });
     }
   }
@@ -345,6 +392,76 @@ describe.each(procedures)("%s", (path, procedure) => {
   });
 });
 
+describe.each(procedures)("%s with an API key", (path, procedure) => {
+  const sample = samples[path];
+  const run = async (actor: KeyActor, target = users.admin) => {
+    if (!sample) throw new Error(`no sample call for ${path}`);
+    const outcome = await call(path, actor, await sample(fixture, target));
+    return outcome.ok ? "ok" : outcome.code;
+  };
+
+  test("with every scope, as the admin who made it", async () => {
+    expect(await run("key")).toBe(expectedForKey(procedure, "admin", apiKeyScopes));
+  });
+
+  test(`with only ${NARROW_SCOPE}`, async () => {
+    expect(await run("narrowKey")).toBe(expectedForKey(procedure, "admin", [NARROW_SCOPE]));
+  });
+
+  test("revoked or expired: refused before anything runs", async () => {
+    expect(await run("revokedKey")).toBe("UNAUTHORIZED");
+    expect(await run("expiredKey")).toBe("UNAUTHORIZED");
+  });
+
+  test("another organisation's key sees and changes nothing of Acme's", async () => {
+    if (!sample) throw new Error(`no sample call for ${path}`);
+    const input = await sample(fixture, users.owner);
+    const before = await acmeSnapshot();
+    const outcome = await call(path, "outsiderKey", input);
+    const reachable = expectedForKey(procedure, "owner", apiKeyScopes);
+    const namesSomething =
+      typeof input === "object" && input !== null && Object.keys(input).some((key) => /[iI]d$/.test(key));
+    if (reachable === "FORBIDDEN") expect(outcome).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    else if (namesSomething && accessOf(procedure) !== "public")
+      expect(outcome).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    else expect(outcome).toMatchObject({ ok: true });
+    const leaked = JSON.stringify(outcome.ok ? outcome.value : null);
+    expect(leaked).not.toContain(fixture.acme.id);
+    for (const product of before.products) expect(leaked).not.toContain(product.id);
+    if (!path.startsWith("customers.create") && !path.startsWith("orders.create"))
+      expect(await acmeSnapshot()).toEqual(before);
+  });
+});
+
+test("the scope table: which procedures a key may reach (a change here is a security review)", () => {
+  const table = Object.fromEntries(
+    procedures.filter(([, procedure]) => scopesOf(procedure).length).map(([path, p]) => [path, scopesOf(p)]),
+  );
+  expect(table).toEqual({
+    "catalog.products.list": ["catalog:read"],
+    "catalog.products.get": ["catalog:read"],
+    "customers.list": ["customers:read"],
+    "customers.get": ["customers:read"],
+    "customers.create": ["customers:write"],
+    "customers.update": ["customers:write"],
+    "orders.list": ["orders:read"],
+    "orders.get": ["orders:read"],
+    "orders.create": ["orders:write"],
+    "orders.addItem": ["orders:write"],
+    "orders.updateItem": ["orders:write"],
+    "orders.removeItem": ["orders:write"],
+    "orders.place": ["orders:write"],
+    "orders.fulfil": ["orders:write"],
+    "orders.cancel": ["orders:write"],
+    "invoices.list": ["invoices:read"],
+    "invoices.count": ["invoices:read"],
+    "invoices.export": ["invoices:read"],
+    "invoices.get": ["invoices:read"],
+    "invoices.pdf": ["invoices:read"],
+    "payments.list": ["payments:read"],
+  });
+});
+
 test("the access table: who may call what (a change here is a security review)", () => {
   const table = Object.fromEntries(procedures.map(([path, procedure]) => [path, accessOf(procedure)]));
   expect(table).toEqual({
@@ -406,5 +523,9 @@ test("the access table: who may call what (a change here is a security review)",
     "dashboard.cash": "admin",
     "insights.reorderSoon": "member",
     "insights.invoicesAtRisk": "member",
+    "apiKeys.list": "admin",
+    "apiKeys.create": "admin",
+    "apiKeys.revoke": "admin",
+    "apiKeys.usage": "admin",
   });
 });

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { type AuthConfig, createAuth } from "@tally/auth";
 import { createTestDatabase, type TestDatabase } from "@tally/db/testing";
 import { openQueue } from "@tally/jobs";
-import type { MemberRole } from "@tally/validators";
+import { apiKeyScopes, type CreateApiKeyInput, type MemberRole } from "@tally/validators";
 import { defaultRulesConfig, type RulesConfig } from "../config.ts";
 import { createCaller } from "../root.ts";
 import { createContext, type RequestSafety } from "../trpc.ts";
@@ -95,9 +95,27 @@ export async function createTestApi({
     return { id, slug, owner, caller: owner.caller, join };
   }
 
+  /**
+   * A partner's key for `creator`'s organisation, and a caller that sends it
+   * the way a partner does (`Authorization: Bearer tally_…`).
+   */
+  async function apiKey(
+    creator: Pick<TestUser, "caller">,
+    { scopes = [...apiKeyScopes], ...options }: Partial<CreateApiKeyInput> = {},
+  ) {
+    const { key, secret } = await creator.caller.apiKeys.create({
+      name: `Key ${randomBytes(3).toString("hex")}`,
+      scopes,
+      rateLimitPerMinute: options.rateLimitPerMinute ?? 600,
+      ...(options.expiresInDays ? { expiresInDays: options.expiresInDays } : {}),
+    });
+    return { key, secret, caller: callerWith(new Headers({ authorization: `Bearer ${secret}` })) };
+  }
+
   return {
     db,
     auth,
+    apiKey,
     kind: database.kind,
     /** A postgresql:// URL of this database, for tests that run the API in another process. */
     url: database.url,
