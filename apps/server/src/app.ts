@@ -7,10 +7,12 @@ import {
   createInvoicePdfHandler,
   createPaymentWebhookHandler,
   createReportDownloadHandler,
+  createRestHandler,
   createTrpcHandler,
   type ForwardedRequest,
   healthResponse,
   isPublicAuthRequest,
+  REST_BASE_PATH,
   type Runtime,
   readinessResponse,
   requestSafety,
@@ -20,7 +22,8 @@ import {
 import { fromNodeHeaders, toNodeHandler } from "better-auth/node";
 
 export type AppOptions = {
-  runtime: Pick<Runtime, "db" | "auth" | "logger" | "config" | "queue">;
+  /** Without `apiKeys`, partner keys are neither limited nor counted (tests of other concerns). */
+  runtime: Pick<Runtime, "db" | "auth" | "logger" | "config" | "queue"> & Partial<Pick<Runtime, "apiKeys">>;
   expressLane: boolean;
   /** Behind a reverse proxy that sets x-forwarded-for; otherwise the socket's address is the client's. */
   trustProxy?: boolean;
@@ -38,7 +41,7 @@ export function createApp({
   trustProxy = false,
   verifyForwarded = null,
 }: AppOptions): RequestListener {
-  const { db, auth, logger, config, queue } = runtime;
+  const { db, auth, logger, config, queue, apiKeys = {} } = runtime;
   const authHandler = toNodeHandler(auth);
   const applyCors = createCors(auth.options.trustedOrigins ?? []);
   const exportInvoices = createInvoiceExportHandler({ db, auth, config: config.rules });
@@ -46,6 +49,14 @@ export function createApp({
   const downloadInvoicePdf = createInvoicePdfHandler({ db, auth });
   const receivePaymentWebhook = createPaymentWebhookHandler({ db, config: config.payments, queue });
   const ready = () => readinessResponse(db);
+  const partnerApi = createRestHandler({
+    db,
+    auth,
+    limits: config.limits,
+    rules: config.rules,
+    queue,
+    apiKeys,
+  });
   const trpc = createTrpcHandler({
     router: appRouter,
     basePath: "/trpc/",
@@ -60,6 +71,7 @@ export function createApp({
           headers,
           config: config.rules,
           queue,
+          apiKeys,
           safety: safety ?? requestSafety(headers, auth.options.trustedOrigins),
         });
       // Anonymous direct calls get their context without waiting on anything.
@@ -75,6 +87,7 @@ export function createApp({
     if (!trustProxy) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
     const path = req.url?.split("?", 1)[0] ?? "/";
     if (path.startsWith("/trpc/")) return applyCors(req, res, () => trpc(req, res));
+    if (path.startsWith(`${REST_BASE_PATH}/`)) return void serveFetch(partnerApi, req, res);
     if (isPublicAuthRequest(req.method, path)) return applyCors(req, res, () => authHandler(req, res));
     if (path === "/invoices/export.csv") return void serveFetch(exportInvoices, req, res);
     const report = REPORT_DOWNLOAD.exec(path);

@@ -6,7 +6,11 @@ export { type CsvCell, csvRecord } from "./csv.ts";
 export { describeIssues, formatError } from "./errors.ts";
 export { jobHandlers } from "./jobs.ts";
 export { type Logger, logger, loggerOptions } from "./logger.ts";
+export type { RestRoute } from "./rest-route.ts";
 export { type AppRouter, appRouter, createCaller } from "./root.ts";
+export { RateLimitedError, type RateVerdict } from "./routers/api-keys/api-key-policy.ts";
+export { API_KEY_MARK } from "./routers/api-keys/api-key-secret.ts";
+export { createUsageRecorder, type UsageRecorder } from "./routers/api-keys/usage-recorder.ts";
 export { decimalAmount, INVOICE_CSV_HEADER, invoiceCsvRecord } from "./routers/invoices/invoice-csv.ts";
 export type { InvoiceSummaryView } from "./routers/invoices/invoices.select.ts";
 export { type EventOutcome, receivePaymentEvent } from "./routers/payments/payment-events.service.ts";
@@ -14,6 +18,7 @@ export { type HandledEventType, paymentEventEnvelope } from "./routers/payments/
 export { serializeOutput } from "./transformer.ts";
 export {
   type Access,
+  type ApiKeyPolicy,
   type Context,
   createContext,
   createContextInner,

@@ -17,6 +17,9 @@ export * from "./forwarding/index.ts";
 export { healthResponse, readinessResponse } from "./health/health.ts";
 export { limitsEnv, type TrpcLimits } from "./limits/limits-config.ts";
 export { type FetchHandler, sendFetchResponse, serveFetch, toFetchRequest } from "./node/serve-fetch.ts";
+export { openApiKeyPolicy } from "./rest/api-key-runtime.ts";
+export { partnerOpenApiDocument, REST_BASE_PATH } from "./rest/openapi-document.ts";
+export { createRestHandler, type RestHandlerOptions } from "./rest/rest-handler.ts";
 export {
   ConfigError,
   type HostConfig,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { currencyCode, minorUnits } from "./money.ts";
 import { cursorPageInput } from "./pagination.ts";
+import { queryBoolean } from "./query.ts";
 import { recordVersion } from "./record-version.ts";
 
 export const productId = z.string().min(1).max(64);
@@ -43,8 +44,8 @@ export const LOW_STOCK_THRESHOLD = 10;
 
 export const listProductsInput = cursorPageInput.extend({
   search: z.string().trim().max(100).optional(),
-  includeArchived: z.boolean().default(false),
-  lowStock: z.boolean().default(false),
+  includeArchived: queryBoolean.default(false),
+  lowStock: queryBoolean.default(false),
 });
 
 export const productByIdInput = z.object({ id: productId });

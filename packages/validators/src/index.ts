@@ -14,5 +14,6 @@ export * from "./money-format.ts";
 export * from "./orders.ts";
 export * from "./org.ts";
 export * from "./pagination.ts";
+export * from "./query.ts";
 export * from "./record-version.ts";
 export * from "./reports.ts";

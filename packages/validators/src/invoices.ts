@@ -3,6 +3,7 @@ import { customerId } from "./customers.ts";
 import { withIdempotencyKey } from "./idempotency.ts";
 import { orderId } from "./orders.ts";
 import { cursorPageInput } from "./pagination.ts";
+import { queryBoolean } from "./query.ts";
 
 export const invoiceStatus = z.enum(["issued", "paid", "void"]);
 export type InvoiceStatus = z.infer<typeof invoiceStatus>;
@@ -29,7 +30,7 @@ export const invoiceFilters = z.object({
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),
   /** Only open invoices the daily run has marked overdue; `true` from a procedure call or a query string. */
-  overdue: z.union([z.boolean(), z.stringbool()]).optional(),
+  overdue: queryBoolean.optional(),
 });
 
 export const listInvoicesInput = cursorPageInput.extend(invoiceFilters.shape);

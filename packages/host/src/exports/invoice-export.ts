@@ -1,4 +1,10 @@
-import { describeIssues, INVOICE_CSV_HEADER, invoiceCsvRecord, type RulesConfig } from "@tally/api";
+import {
+  type ApiKeyPolicy,
+  describeIssues,
+  INVOICE_CSV_HEADER,
+  invoiceCsvRecord,
+  type RulesConfig,
+} from "@tally/api";
 import type { Auth } from "@tally/auth";
 import type { PrismaClient } from "@tally/db";
 import { flattenIssues, invoiceFilters } from "@tally/validators";
@@ -15,6 +21,7 @@ export type InvoiceExportOptions = {
   config?: RulesConfig;
   /** Invoices read per database query; the export never holds more than one batch. */
   batchSize?: number;
+  apiKeys?: ApiKeyPolicy;
 };
 
 const FILTER_NAMES = Object.keys(invoiceFilters.shape);
@@ -34,7 +41,13 @@ const FILTER_NAMES = Object.keys(invoiceFilters.shape);
  * from Tally's own pages), so large exports are asked for with the
  * `invoices.export` mutation, which prepares them as a report.
  */
-export function createInvoiceExportHandler({ db, auth, config, batchSize = 100 }: InvoiceExportOptions) {
+export function createInvoiceExportHandler({
+  db,
+  auth,
+  config,
+  batchSize = 100,
+  apiKeys,
+}: InvoiceExportOptions) {
   return async function exportInvoices(request: Request): Promise<Response> {
     if (request.method !== "GET") return jsonResponse(405, { error: "Use GET" }, { allow: "GET" });
     const { searchParams } = new URL(request.url);
@@ -44,7 +57,14 @@ export function createInvoiceExportHandler({ db, auth, config, batchSize = 100 }
         return value === null || value === "" ? [] : [[name, value]];
       }),
     );
-    const caller = await requesterCaller(request, { db, auth, config });
+    let caller: Awaited<ReturnType<typeof requesterCaller>>;
+    try {
+      caller = await requesterCaller(request, { db, auth, config, apiKeys });
+    } catch (error) {
+      // A refused API key (unknown, revoked, over its limit) fails before any call.
+      if (error instanceof TRPCError) return errorResponse(error);
+      throw error;
+    }
     const page = (cursor?: string) => caller.invoices.list({ ...filters, limit: batchSize, cursor });
 
     let first: Awaited<ReturnType<typeof page>>;

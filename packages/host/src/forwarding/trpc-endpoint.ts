@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { RulesConfig } from "@tally/api";
+import type { ApiKeyPolicy, RulesConfig } from "@tally/api";
 import { appRouter, createContext, logger } from "@tally/api";
 import { type Auth, lookUpSession } from "@tally/auth";
 import type { PrismaClient } from "@tally/db";
@@ -26,6 +26,7 @@ export function createTrpcEndpoint({
   limits,
   rules,
   queue = null,
+  apiKeys = {},
 }: {
   db: PrismaClient;
   auth: Auth;
@@ -36,6 +37,8 @@ export function createTrpcEndpoint({
   rules?: RulesConfig;
   /** Where procedures enqueue background work; null only in tests of HTTP alone. */
   queue?: Queue | null;
+  /** Partner keys' limits and usage (Runtime.apiKeys); none in tests of HTTP alone. */
+  apiKeys?: ApiKeyPolicy;
 }): (req: Request) => Promise<Response> {
   const local = (req: Request) =>
     fetchRequestHandler({
@@ -50,6 +53,7 @@ export function createTrpcEndpoint({
           headers: req.headers,
           ...(rules ? { config: rules } : {}),
           queue,
+          apiKeys,
           safety: requestSafety(req.headers, auth.options.trustedOrigins),
         }),
       onError: ({ error, path }) => {

@@ -1,9 +1,10 @@
-import { jobHandlers, type Logger, logger } from "@tally/api";
+import { type ApiKeyPolicy, jobHandlers, type Logger, logger } from "@tally/api";
 import { type Auth, createAuth } from "@tally/auth";
 import { type Database, openDatabase, type PrismaClient } from "@tally/db";
 import { createMailer } from "@tally/documents";
 import { openQueue, type Queue, startWorkers } from "@tally/jobs";
 import { openSharedState, type SharedState } from "@tally/shared-state";
+import { openApiKeyPolicy } from "../rest/api-key-runtime.ts";
 import { startTracing } from "../tracing/tracing.ts";
 import type { HostConfig } from "./host-config.ts";
 
@@ -19,6 +20,8 @@ export type Runtime = {
   queue: Queue;
   /** What this instance shares with the others: Redis with REDIS_URL, else this process's memory. */
   sharedState: SharedState;
+  /** Partner keys' rate limits (over `sharedState`) and their batched usage counts. */
+  apiKeys: ApiKeyPolicy;
   /** Finishes or releases the jobs this process is running, then closes its connections. */
   close(): Promise<void>;
 };
@@ -64,8 +67,10 @@ export async function openRuntime(
       concurrency: workers.concurrency,
     });
   }
+  const apiKeys = openApiKeyPolicy(sharedState, database.prisma, { logger });
   return {
     config,
+    apiKeys,
     db: database.prisma,
     auth: createAuth({ prisma: database.prisma, config: config.auth, sharedState }),
     logger,
@@ -74,6 +79,8 @@ export async function openRuntime(
     sharedState,
     async close() {
       await queue.stop({ graceful: true, timeoutMs: 10_000 });
+      // The last interval's usage counts, before the database closes.
+      await apiKeys.close();
       mailer?.close();
       await sharedState.close();
       await database.close();

@@ -1,0 +1,71 @@
+import { API_KEY_MARK, appRouter } from "@tally/api";
+import { invoiceFilters } from "@tally/validators";
+import { generateOpenApiDocument } from "trpc-to-openapi";
+import { z } from "zod";
+
+export const REST_BASE_PATH = "/api/v1";
+export const INVOICE_CSV_PATH = "/invoices/export.csv";
+
+const problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    code: z.string().describe("The tRPC error code, e.g. BAD_REQUEST, NOT_FOUND"),
+    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ id: "Problem" });
+
+const DESCRIPTION = `Orders, invoices and payments of one organisation, for partner systems.
+
+Authenticate with an API key an admin creates on the API keys page:
+\`Authorization: Bearer ${API_KEY_MARK}…\`. A key reaches only the operations that name one of
+its scopes (403 otherwise) and only its own organisation's records (404 for anything else);
+a revoked or expired key is refused (401) at once.
+
+Each key has a limit of calls per minute across every Tally instance. Responses carry
+\`RateLimit-Policy\` and \`RateLimit\`; a refused call is 429 with \`Retry-After\` (seconds).
+
+Errors are \`application/problem+json\` (RFC 9457): \`errors\` names each wrong field.
+Dates are ISO 8601 strings in UTC; amounts are integers in minor units of their currency.
+Placing an order takes an \`Idempotency-Key\` header: a retry with the same key returns the
+first result instead of placing twice.`;
+
+let cached: ReturnType<typeof generateOpenApiDocument> | undefined;
+
+/** The partner API's OpenAPI 3.1 document, from the procedures' `meta.openapi`, inputs and outputs. */
+export function partnerOpenApiDocument() {
+  cached ??= generateOpenApiDocument(appRouter, {
+    title: "Tally partner API",
+    description: DESCRIPTION,
+    version: "1.0.0",
+    baseUrl: REST_BASE_PATH,
+    docsUrl: `${REST_BASE_PATH}/docs`,
+    securitySchemes: {
+      apiKey: { type: "http", scheme: "bearer", description: `An API key (${API_KEY_MARK}…)` },
+    },
+    defs: { Problem: problem },
+    paths: {
+      [INVOICE_CSV_PATH]: {
+        get: {
+          operationId: "invoices-exportCsv",
+          summary: "Download invoices as CSV",
+          description:
+            "Every invoice matching the filters, newest first. 409 past the direct-download limit.",
+          tags: ["Invoices"],
+          security: [{ apiKey: [] }],
+          requestParams: { query: invoiceFilters },
+          responses: {
+            200: { description: "The CSV file", content: { "text/csv": { schema: z.string() } } },
+            409: {
+              description: "Too many invoices for a direct download",
+              content: { "application/problem+json": { schema: problem } },
+            },
+          },
+        },
+      },
+    },
+  });
+  return cached;
+}
