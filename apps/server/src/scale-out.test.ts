@@ -130,11 +130,57 @@ test("switching organisation through one instance shows on the other on the next
   await expect(viaSecond.account.me.query()).resolves.toMatchObject({ activeOrganization: { id: north.id } });
 });
 
+/** An organisation of its own and a partner key for it with `rateLimitPerMinute` calls a minute. */
+async function partnerKey(email: string, rateLimitPerMinute: number) {
+  const token = await signUp(first, email);
+  const owner = clientOf(first, token);
+  await owner.org.create.mutate({ name: `Org of ${email}`, slug: email.replace(/[^a-z0-9]+/g, "-") });
+  const { key, secret } = await owner.apiKeys.create.mutate({
+    name: "Partner",
+    scopes: ["catalog:read"],
+    rateLimitPerMinute,
+  });
+  return { owner, key, secret };
+}
+
+const products = (server: RunningServer, secret: string) =>
+  fetch(`${server.url}/api/v1/products`, { headers: { authorization: `Bearer ${secret}` } });
+
+test("a key's limit of 5 a minute lets exactly 5 calls through across both instances", async () => {
+  const { secret } = await partnerKey("limited-key@scale-out.test", 5);
+  const answers = await Promise.all(
+    Array.from({ length: 12 }, (_, call) => products(call % 2 === 0 ? first : second, secret)),
+  );
+  const statuses = answers.map((answer) => answer.status);
+  expect(statuses.filter((status) => status === 200)).toHaveLength(5);
+  expect(statuses.filter((status) => status === 429)).toHaveLength(7);
+  const refused = answers.find((answer) => answer.status === 429);
+  const retryAfter = Number(refused?.headers.get("retry-after"));
+  expect(retryAfter).toBeGreaterThan(0);
+  expect(retryAfter).toBeLessThanOrEqual(60);
+  expect(refused?.headers.get("ratelimit-policy")).toBe('"per-key";q=5;w=60');
+  expect(refused?.headers.get("ratelimit")).toMatch(/^"per-key";r=0;t=\d+$/);
+  expect(refused?.headers.get("content-type")).toBe("application/problem+json");
+  const allowed = answers.find((answer) => answer.status === 200);
+  expect(allowed?.headers.get("ratelimit")).toMatch(/^"per-key";r=[0-4];t=\d+$/);
+});
+
+test("a key revoked through one instance is refused by the other on its next call", async () => {
+  const { owner, key, secret } = await partnerKey("revoked-key@scale-out.test", 100);
+  expect((await products(second, secret)).status).toBe(200);
+  await owner.apiKeys.revoke.mutate({ id: key.id });
+  expect((await products(second, secret)).status).toBe(401);
+  expect((await products(first, secret)).status).toBe(401);
+});
+
 test("with Redis stopped both instances keep serving, each limiting sign-ins on its own", async () => {
   const email = "outage@scale-out.test";
   const token = await signUp(first, email);
+  const { secret } = await partnerKey("outage-key@scale-out.test", 1000);
   await redis.stop();
   try {
+    // Partner calls go on too, counted by each instance's own limiter meanwhile.
+    for (const server of [first, second]) expect((await products(server, secret)).status).toBe(200);
     for (const server of [first, second]) {
       await expect(clientOf(server, token).account.me.query()).resolves.toMatchObject({ user: { email } });
       const statuses: number[] = [];
