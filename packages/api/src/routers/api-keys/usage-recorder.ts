@@ -29,12 +29,13 @@ export function createUsageRecorder(
     if (batch.length) {
       await db.$executeRaw`
         INSERT INTO api_key_usage ("apiKeyId", "organizationId", day, procedure, status, calls)
-        SELECT * FROM unnest(
+        SELECT batch.* FROM unnest(
           ${batch.map((row) => row.apiKeyId)}::text[], ${batch.map((row) => row.organizationId)}::text[],
           ${batch.map((row) => row.day)}::date[], ${batch.map((row) => row.procedure)}::text[],
-          ${batch.map((row) => row.status)}::text[], ${batch.map((row) => row.calls)}::int[])
+          ${batch.map((row) => row.status)}::text[], ${batch.map((row) => row.calls)}::int[]
+        ) AS batch (key_id, organization_id, day, procedure, status, calls)
         -- A key deleted meanwhile (its organisation removed) has nothing left to count against.
-        WHERE EXISTS (SELECT 1 FROM api_key WHERE id = "apiKeyId")
+        WHERE EXISTS (SELECT 1 FROM api_key WHERE api_key.id = batch.key_id)
         ON CONFLICT ("apiKeyId", day, procedure, status)
         DO UPDATE SET calls = api_key_usage.calls + EXCLUDED.calls`;
     }
