@@ -61,6 +61,7 @@ beforeAll(async () => {
     { name: "members", path: "/members" },
     { name: "audit", path: "/audit" },
     { name: "outbox", path: "/outbox" },
+    { name: "api-keys", path: "/api-keys" },
     { name: "settings", path: "/settings" },
     { name: "sessions", path: "/sessions" },
     { name: "new-organisation", path: "/organizations/new" },

@@ -28,6 +28,7 @@ export async function SiteHeader() {
             <NavLink href="/members">Members</NavLink>
             {showsAdminControls(viewer.role) && <NavLink href="/audit">Audit log</NavLink>}
             {showsAdminControls(viewer.role) && <NavLink href="/outbox">Outbox</NavLink>}
+            {showsAdminControls(viewer.role) && <NavLink href="/api-keys">API keys</NavLink>}
             <NavLink href="/settings">Settings</NavLink>
           </nav>
           <div className="header-end">
