@@ -66,6 +66,14 @@ module.exports = {
       to: { path: [...OURS("[a-z-]+"), "^apps/"], pathNot: "^packages/shared-state/" },
     },
     {
+      name: "partner-client-is-generated",
+      comment:
+        "packages/partner-client is what a partner generates from /api/v1/openapi.json: types only, knowing nothing of Tally's code.",
+      severity: "error",
+      from: { path: "^packages/partner-client/" },
+      to: { path: [...OURS("[a-z-]+"), "^apps/"], pathNot: "^packages/partner-client/" },
+    },
+    {
       name: "documents-know-only-validators",
       comment:
         "packages/documents renders invoices and emails from plain data: it imports @tally/validators (money formats) and no other package of ours, so it never reaches the database or the rules.",

@@ -29,7 +29,7 @@ export const createApiKeyInput = z.object({
     .number()
     .int("A whole number")
     .min(1, "At least 1")
-    .max(100_000, "At most 100,000")
+    .max(1_000_000, "At most 1,000,000")
     .default(600),
   /** Days until the key stops working; none means until revoked. */
   expiresInDays: z

@@ -32,40 +32,70 @@ Dates are ISO 8601 strings in UTC; amounts are integers in minor units of their 
 Placing an order takes an \`Idempotency-Key\` header: a retry with the same key returns the
 first result instead of placing twice.`;
 
-let cached: ReturnType<typeof generateOpenApiDocument> | undefined;
+type OpenApiDocument = ReturnType<typeof generateOpenApiDocument>;
+let cached: OpenApiDocument | undefined;
+
+/** The errors every partner operation may answer, as the handler writes them (problem.ts). */
+const ERROR_RESPONSES: Record<string, string> = {
+  400: "Invalid input: `errors` names each wrong field",
+  401: "No API key, or one unknown, revoked or expired",
+  403: "The key lacks the scope this operation needs",
+  404: "Not found in the key's organisation",
+  409: "The record changed meanwhile (send the current version), or the request conflicts with its state",
+  429: "Over the key's limit: see Retry-After",
+  500: "Internal server error",
+};
+
+/**
+ * The library documents errors as its own JSON shape; the handler answers
+ * problem+json (problem.ts). Each operation's errors point at one Problem schema.
+ */
+function withProblemResponses(document: OpenApiDocument): OpenApiDocument {
+  const problemRef = { $ref: "#/components/schemas/Problem" };
+  for (const item of Object.values(document.paths ?? {})) {
+    for (const operation of Object.values(item ?? {})) {
+      if (typeof operation !== "object" || !operation || !("responses" in operation)) continue;
+      const responses = operation.responses as Record<string, unknown>;
+      for (const status of Object.keys(responses)) if (Number(status) >= 400) delete responses[status];
+      for (const [status, description] of Object.entries(ERROR_RESPONSES))
+        responses[status] = { description, content: { "application/problem+json": { schema: problemRef } } };
+    }
+  }
+  const schemas = document.components?.schemas ?? {};
+  for (const name of Object.keys(schemas)) if (name.startsWith("error.")) delete schemas[name];
+  return document;
+}
 
 /** The partner API's OpenAPI 3.1 document, from the procedures' `meta.openapi`, inputs and outputs. */
 export function partnerOpenApiDocument() {
-  cached ??= generateOpenApiDocument(appRouter, {
-    title: "Tally partner API",
-    description: DESCRIPTION,
-    version: "1.0.0",
-    baseUrl: REST_BASE_PATH,
-    docsUrl: `${REST_BASE_PATH}/docs`,
-    securitySchemes: {
-      apiKey: { type: "http", scheme: "bearer", description: `An API key (${API_KEY_MARK}…)` },
-    },
-    defs: { Problem: problem },
-    paths: {
-      [INVOICE_CSV_PATH]: {
-        get: {
-          operationId: "invoices-exportCsv",
-          summary: "Download invoices as CSV",
-          description:
-            "Every invoice matching the filters, newest first. 409 past the direct-download limit.",
-          tags: ["Invoices"],
-          security: [{ apiKey: [] }],
-          requestParams: { query: invoiceFilters },
-          responses: {
-            200: { description: "The CSV file", content: { "text/csv": { schema: z.string() } } },
-            409: {
-              description: "Too many invoices for a direct download",
-              content: { "application/problem+json": { schema: problem } },
+  cached ??= withProblemResponses(
+    generateOpenApiDocument(appRouter, {
+      title: "Tally partner API",
+      description: DESCRIPTION,
+      version: "1.0.0",
+      baseUrl: REST_BASE_PATH,
+      docsUrl: `${REST_BASE_PATH}/docs`,
+      securitySchemes: {
+        apiKey: { type: "http", scheme: "bearer", description: `An API key (${API_KEY_MARK}…)` },
+      },
+      defs: { Problem: problem },
+      paths: {
+        [INVOICE_CSV_PATH]: {
+          get: {
+            operationId: "invoices-exportCsv",
+            summary: "Download invoices as CSV",
+            description:
+              "Every invoice matching the filters, newest first. 409 past the direct-download limit.",
+            tags: ["Invoices"],
+            security: [{ apiKey: [] }],
+            requestParams: { query: invoiceFilters },
+            responses: {
+              200: { description: "The CSV file", content: { "text/csv": { schema: z.string() } } },
             },
           },
         },
       },
-    },
-  });
+    }),
+  );
   return cached;
 }
