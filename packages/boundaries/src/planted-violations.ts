@@ -52,6 +52,14 @@ export const plantedViolations: Array<{ rule: string; file: string; fixture: Fix
     },
   },
   {
+    rule: "partner-client-is-generated",
+    file: "packages/partner-client/src/leak-30.ts",
+    fixture: {
+      ...api,
+      "packages/partner-client/src/leak-30.ts": 'export type { AppRouter } from "../../api/src/index.ts";\n',
+    },
+  },
+  {
     rule: "shared-state-is-a-leaf",
     file: "packages/shared-state/src/leak-20.ts",
     fixture: {
