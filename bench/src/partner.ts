@@ -2,8 +2,9 @@
 // the partner API on apps/server (issue 15). The same read, the first page of
 // products, over REST and over tRPC with the same API key (so both pay the key
 // lookup, the Redis rate-limit check and the usage count), in alternating
-// rounds; the same REST read with the limiter's counters in Redis against in
-// memory; and one Redis limit check's own latency, called in a loop.
+// rounds; the same REST read with the limiter's counters in Redis against a
+// second server that keeps them in memory; and one Redis limit check's own
+// latency, called in a loop.
 // Results: bench/results/partner.md.
 import { writeFileSync } from "node:fs";
 import { openSharedState } from "@tally/shared-state";
@@ -38,10 +39,7 @@ const serverSpec = (name: string, env: Record<string, string>): ServerSpec => ({
 type Row = { label: string; runs: LoadResult[] };
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
-async function loadRounds(
-  origin: string,
-  rows: Array<{ label: string; request: (origin: string) => LoadRequest }>,
-) {
+async function loadRounds(rows: Array<{ label: string; request: () => LoadRequest }>) {
   const results: Row[] = rows.map(({ label }) => ({ label, runs: [] }));
   for (let round = 0; round < ROUNDS; round++) {
     // A B, then B A: neither row always runs on a warmer process.
@@ -50,7 +48,7 @@ async function loadRounds(
     for (const index of order) {
       const row = rows[index];
       if (!row) continue;
-      const request = row.request(origin);
+      const request = row.request();
       await generator.load(request, { durationS: WARM_UP_S, connections: config.BENCH_CONNECTIONS });
       const result = await generator.load(request, {
         durationS: DURATION_S,
@@ -94,34 +92,27 @@ const restRead =
     headers: { authorization: `Bearer ${secret}` },
   });
 
-// 1. REST against tRPC, both with the key, limits in Redis.
+// Both servers run throughout and rows alternate between them, so the machine's
+// load drifts over both alike; only the server being measured gets requests.
 const withRedis = await startServer(serverSpec("apps/server (REDIS_URL)", { REDIS_URL: redis.url }));
-let transports: Row[];
-let restRedis: Row[];
-try {
-  const secret = await partnerKey(withRedis.origin);
-  transports = await loadRounds(withRedis.origin, [
-    { label: "tRPC catalog.products.list (API key)", request: trpcRead(secret) },
-    { label: "REST GET /api/v1/products (API key)", request: restRead(secret) },
-  ]);
-  restRedis = transports.slice(1);
-} finally {
-  await withRedis.stop();
-}
-
-// 2. The same REST read with the limiter in this process's memory (no REDIS_URL).
 const inMemory = await startServer(serverSpec("apps/server (no REDIS_URL)", {}));
-let restMemory: Row[];
+let rows: Row[];
 try {
-  restMemory = await loadRounds(inMemory.origin, [
+  const [redisKey, memoryKey] = [await partnerKey(withRedis.origin), await partnerKey(inMemory.origin)];
+  rows = await loadRounds([
+    { label: "tRPC catalog.products.list (API key)", request: () => trpcRead(redisKey)(withRedis.origin) },
+    { label: "REST GET /api/v1/products (API key)", request: () => restRead(redisKey)(withRedis.origin) },
     {
-      label: "REST GET /api/v1/products, limits in memory",
-      request: restRead(await partnerKey(inMemory.origin)),
+      label: "REST GET /api/v1/products, limits in memory (no REDIS_URL)",
+      request: () => restRead(memoryKey)(inMemory.origin),
     },
   ]);
 } finally {
-  await inMemory.stop();
+  await Promise.all([withRedis.stop(), inMemory.stop()]);
 }
+const transports = rows.slice(0, 2);
+const restRedis = rows.slice(1, 2);
+const restMemory = rows.slice(2, 3);
 
 // 3. One limit check against Redis, sequentially: its latency on this machine.
 const shared = await openSharedState({ redisUrl: redis.url, keyPrefix: "bench:" });
