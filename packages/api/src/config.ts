@@ -39,7 +39,22 @@ const rulesEnv = z.object({
     .min(50, "must be at least 50 ms")
     .max(30_000, "must be at most 30 s")
     .default(1_500),
+  /** Hosts outgoing webhooks may reach although private or loopback (comma-separated), e.g. 127.0.0.1 in tests. */
+  TALLY_WEBHOOK_ALLOWED_HOSTS: z
+    .string()
+    .default("")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((host) => host.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  /** Failed delivery attempts in a row after which an endpoint is disabled. */
+  TALLY_WEBHOOK_DISABLE_AFTER: z.coerce.number().int("must be a whole number").min(1).max(1000).default(20),
 });
+
+/** Outgoing webhooks: where they may go, and when an endpoint that keeps failing is switched off. */
+export type WebhooksConfig = { allowedHosts: readonly string[]; disableAfterFailures: number };
 
 /** Where the insights service is and how long to wait for it (insights/insights-client.ts). */
 export type InsightsConfig = { url: string; token: string; timeoutMs: number };
@@ -49,6 +64,7 @@ export type RulesConfig = {
   reminderIntervalMs: number;
   invoiceExportMaxRows: number;
   insights: InsightsConfig | null;
+  webhooks: WebhooksConfig;
 };
 
 export const defaultRulesConfig: RulesConfig = Object.freeze({
@@ -56,6 +72,7 @@ export const defaultRulesConfig: RulesConfig = Object.freeze({
   reminderIntervalMs: 7 * DAY_SECONDS * 1000,
   invoiceExportMaxRows: DEFAULT_INVOICE_EXPORT_MAX_ROWS,
   insights: null,
+  webhooks: Object.freeze({ allowedHosts: [], disableAfterFailures: 20 }),
 });
 
 /** Throws one line naming the bad variable. */
@@ -73,6 +90,10 @@ export function rulesConfigFromEnv(env: NodeJS.ProcessEnv = process.env): RulesC
       url && token
         ? Object.freeze({ url: url.replace(/\/+$/, ""), token, timeoutMs: parsed.INSIGHTS_TIMEOUT_MS })
         : null,
+    webhooks: Object.freeze({
+      allowedHosts: parsed.TALLY_WEBHOOK_ALLOWED_HOSTS,
+      disableAfterFailures: parsed.TALLY_WEBHOOK_DISABLE_AFTER,
+    }),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "./root.ts";
 
-export { defaultRulesConfig, type RulesConfig, rulesConfigFromEnv } from "./config.ts";
+export { defaultRulesConfig, type RulesConfig, rulesConfigFromEnv, type WebhooksConfig } from "./config.ts";
 export { type CsvCell, csvRecord } from "./csv.ts";
 export { describeIssues, formatError } from "./errors.ts";
 export { jobHandlers } from "./jobs.ts";
@@ -16,6 +16,13 @@ export type { InvoiceSummaryView } from "./routers/invoices/invoices.select.ts";
 export { type EventOutcome, receivePaymentEvent } from "./routers/payments/payment-events.service.ts";
 export { type HandledEventType, paymentEventEnvelope } from "./routers/payments/payment-events.ts";
 export { serializeOutput } from "./transformer.ts";
+export {
+  type AttemptOutcome,
+  deliveryToSend,
+  type PendingDelivery,
+  recordDeliveryAttempt,
+} from "./routers/webhooks/webhook-deliveries.ts";
+export { addressAllowed, destinationProblem } from "./routers/webhooks/webhook-destination.ts";
 export {
   type Access,
   type ApiKeyPolicy,

@@ -12,6 +12,7 @@ import { ordersRouter } from "./routers/orders/orders.router.ts";
 import { orgRouter } from "./routers/org/org.router.ts";
 import { paymentsRouter } from "./routers/payments/payments.router.ts";
 import { reportsRouter } from "./routers/reports/reports.router.ts";
+import { webhooksRouter } from "./routers/webhooks/webhooks.router.ts";
 import { createCallerFactory, createTRPCRouter } from "./trpc.ts";
 
 export const appRouter = createTRPCRouter({
@@ -29,6 +30,7 @@ export const appRouter = createTRPCRouter({
   emails: emailsRouter,
   insights: insightsRouter,
   apiKeys: apiKeysRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

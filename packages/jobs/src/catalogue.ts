@@ -9,6 +9,7 @@ export type JobPayloads = {
   "reports.run": { organizationId: string; reportId: string };
   "invoices.mark-overdue": Record<string, never>;
   "emails.send": { organizationId: string; messageId: string };
+  "webhooks.deliver": { organizationId: string; deliveryId: string };
 };
 export type JobName = keyof JobPayloads;
 
@@ -46,6 +47,13 @@ export const jobCatalogue: Record<JobName, JobDefinition> = {
     // A mail server that is down for a while: 2 s, 4 s, 8 s … up to 10 minutes apart, six tries.
     options: { retryLimit: 5, retryDelay: 2, retryBackoff: true, retryDelayMax: 600, expireInSeconds: 120 },
     deadLetter: true,
+  },
+  "webhooks.deliver": {
+    // A receiver that is down: about 10 s, 20 s, 40 s … up to an hour apart, nine tries over ~3 hours.
+    options: { retryLimit: 8, retryDelay: 10, retryBackoff: true, retryDelayMax: 3600, expireInSeconds: 60 },
+    deadLetter: false,
+    // One slow partner must not take every worker slot.
+    perOrganisation: 4,
   },
 };
 

@@ -17,3 +17,4 @@ export * from "./pagination.ts";
 export * from "./query.ts";
 export * from "./record-version.ts";
 export * from "./reports.ts";
+export * from "./webhooks.ts";
