@@ -6,6 +6,7 @@ export * from "./env.ts";
 export * from "./health.ts";
 export * from "./idempotency.ts";
 export * from "./insights.ts";
+export * from "./invoice-number.ts";
 export * from "./invoices.ts";
 export * from "./issues.ts";
 export * from "./money.ts";

@@ -1,6 +1,5 @@
 import { type Prisma, recordAuditEvent } from "@tally/db";
-import { invoiceTitle } from "@tally/documents";
-import type { IssueInvoiceInput, VoidInvoiceInput } from "@tally/validators";
+import { type IssueInvoiceInput, invoiceTitle, type VoidInvoiceInput } from "@tally/validators";
 import { TRPCError } from "@trpc/server";
 import { notFound } from "../../errors.ts";
 import { queueOf } from "../../queue.ts";

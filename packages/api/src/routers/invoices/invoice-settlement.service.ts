@@ -1,6 +1,6 @@
 import { type Prisma, recordAuditEvent } from "@tally/db";
-import { invoiceTitle } from "@tally/documents";
 import type { Queue } from "@tally/jobs";
+import { invoiceTitle } from "@tally/validators";
 import { queueEmail } from "../emails/email-queue.ts";
 import { markOrderPaid } from "../orders/order-lifecycle.service.ts";
 import { senderNameOf } from "../org/sender-name.ts";
