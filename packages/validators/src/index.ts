@@ -3,6 +3,7 @@ export * from "./catalog.ts";
 export * from "./customers.ts";
 export * from "./emails.ts";
 export * from "./env.ts";
+export * from "./events.ts";
 export * from "./health.ts";
 export * from "./idempotency.ts";
 export * from "./insights.ts";
