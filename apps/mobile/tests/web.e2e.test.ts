@@ -110,12 +110,12 @@ test("an invoice issued in the office shows on the customer and on the order it 
 
   await shown(page.getByRole("tab", { name: "Customers" })).click();
   await shown(page.getByText("Harbour Café")).click();
-  await shown(page.getByText(`Invoice ${invoice.number}`)).click();
+  await shown(page.getByText(`Invoice ${String(invoice.number).padStart(5, "0")}`)).click();
 
   await shown(page.getByText("Issued", { exact: true })).waitFor();
   await shown(page.getByText("Order · Placed")).click();
   await shown(page.getByText("1 × $18.99 · STP-STD-24")).waitFor();
-  await shown(page.getByText(`Invoice ${invoice.number}`)).waitFor();
+  await shown(page.getByText(`Invoice ${String(invoice.number).padStart(5, "0")}`)).waitFor();
 });
 
 test("signing out returns to the sign-in screen, forgets the token and ends the session on the server", async () => {

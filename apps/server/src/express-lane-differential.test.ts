@@ -55,7 +55,7 @@ describe("the app on both tRPC paths", () => {
     // Not alike by accident: the session works and calls are logged.
     expect(statuses.get("a signed-in catalog list")).toBe(200);
     expect(statuses.get("an anonymous catalog list")).toBe(401);
-    await new Promise((resolve) => setTimeout(resolve, 300)); // let both processes flush their logs
+    await bothFlushed(lane, official, `differential-${corpus.length - 1}`);
     for (const index of corpus.keys()) {
       const requestId = `differential-${index}`;
       expect(callLines(lane, requestId), corpus[index]?.[0]).toEqual(callLines(official, requestId));
@@ -137,16 +137,31 @@ function comparable(response: WireResponse) {
 
 /** A request's log lines without what differs by process or clock. */
 function callLines(server: RunningServer, requestId: string) {
-  return server.lines
-    .filter((line) => line.includes(`"requestId":"${requestId}"`))
-    .map((line) => {
-      const {
-        time: _time,
-        pid: _pid,
-        hostname: _hostname,
-        durationMs: _durationMs,
-        ...rest
-      } = JSON.parse(line);
-      return rest;
-    });
+  return (
+    server.lines
+      .filter((line) => line.includes(`"requestId":"${requestId}"`))
+      .map((line) => {
+        const {
+          time: _time,
+          pid: _pid,
+          hostname: _hostname,
+          durationMs: _durationMs,
+          ...rest
+        } = JSON.parse(line);
+        return rest;
+      })
+      // The calls of one batch run concurrently, so they may log in either order.
+      .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))
+  );
+}
+
+/** Each process logs after it answers: wait until both have written the last request's lines. */
+async function bothFlushed(lane: RunningServer, official: RunningServer, lastRequestId: string) {
+  const deadline = Date.now() + 5_000;
+  while (Date.now() < deadline) {
+    const [fromLane, fromOfficial] = [callLines(lane, lastRequestId), callLines(official, lastRequestId)];
+    if (fromLane.length > 0 && fromLane.length === fromOfficial.length) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await new Promise((resolve) => setTimeout(resolve, 100));
 }

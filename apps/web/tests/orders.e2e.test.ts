@@ -125,7 +125,7 @@ describe("orders, invoices and payments in the browser", () => {
     await page.getByRole("button", { name: "Issue invoice" }).click();
 
     // The invoice opens, owing the order's total.
-    await heading(/^Invoice \d+$/).waitFor();
+    await heading(/^Invoice \d{5,}$/).waitFor();
     await status("Issued").waitFor();
     await showsAmount("Balance due", "$122.38");
     const invoiceId = new URL(page.url()).pathname.split("/").at(-1) ?? "";
@@ -162,11 +162,11 @@ describe("orders, invoices and payments in the browser", () => {
     await status("Paid").waitFor();
     expect(page.url()).toBe(orderUrl);
     await page.getByRole("button", { name: "Mark as fulfilled" }).waitFor();
-    await page.getByRole("link", { name: `Invoice ${invoice.number}` }).waitFor();
+    await page.getByRole("link", { name: `Invoice ${String(invoice.number).padStart(5, "0")}` }).waitFor();
 
     // The invoices list, filtered to paid ones, offers that filter's CSV; the file has the invoice.
     await page.goto(`${server.url}/invoices?status=paid`);
-    await page.getByRole("link", { name: `Invoice ${invoice.number}` }).waitFor();
+    await page.getByRole("link", { name: `Invoice ${String(invoice.number).padStart(5, "0")}` }).waitFor();
     const download = page.getByRole("link", { name: "Download CSV" });
     expect(await download.getAttribute("href")).toBe("/api/invoices/export?status=paid");
     const csv = await page.request.get(`${server.url}/api/invoices/export?status=paid`);

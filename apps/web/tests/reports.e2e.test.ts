@@ -209,7 +209,9 @@ describe("reports in the browser", () => {
     expect(listed.items).toHaveLength(INVOICE_EXPORT_MAX_ROWS + 1);
 
     await page.goto(`${server.url}/invoices`);
-    await page.getByRole("link", { name: `Invoice ${listed.items[0]?.number}` }).waitFor();
+    await page
+      .getByRole("link", { name: `Invoice ${String(listed.items[0]?.number).padStart(5, "0")}` })
+      .waitFor();
     await page.getByRole("link", { name: "Download CSV" }).click();
     await page
       .getByRole("status")

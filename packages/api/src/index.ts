@@ -4,6 +4,19 @@ import type { AppRouter } from "./root.ts";
 export { defaultRulesConfig, type RulesConfig, rulesConfigFromEnv, type WebhooksConfig } from "./config.ts";
 export { type CsvCell, csvRecord } from "./csv.ts";
 export { describeIssues, formatError } from "./errors.ts";
+export { pruneEvents } from "./events/events.prune.ts";
+export {
+  cursorOf,
+  type EventPosition,
+  isAfter,
+  latestPosition,
+  oldestPosition,
+  positionOf,
+  readEventsAfter,
+  STREAM_START,
+  type StoredEvent,
+} from "./events/events.read.ts";
+export { type EventInput, recordEvent, recordEvents } from "./events/events.record.ts";
 export { jobHandlers } from "./jobs.ts";
 export { type Logger, logger, loggerOptions } from "./logger.ts";
 export type { RestRoute } from "./rest-route.ts";

@@ -6,4 +6,4 @@ export {
   receiptEmail,
   reminderEmail,
 } from "./email/templates.ts";
-export { type InvoiceDocument, invoiceFileName, invoiceTitle, renderInvoicePdf } from "./pdf/invoice-pdf.ts";
+export { type InvoiceDocument, renderInvoicePdf } from "./pdf/invoice-pdf.ts";

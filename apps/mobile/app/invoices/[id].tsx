@@ -1,4 +1,4 @@
-import { formatMoney } from "@tally/validators";
+import { formatMoney, invoiceTitle } from "@tally/validators";
 import { router } from "expo-router";
 import { trpc } from "../../src/api/trpc.ts";
 import { formatDate } from "../../src/format/date.ts";
@@ -18,7 +18,7 @@ export default function InvoiceScreen() {
         const money = (minor: number) => formatMoney(minor, found.currency);
         return (
           <>
-            <Section title={`Invoice ${found.number}`}>
+            <Section title={invoiceTitle(found.number)}>
               <DetailRow label="Status" value={invoiceStatusLabel[found.status]} strong />
               <DetailRow label="Total" value={money(found.totalMinor)} strong />
               <DetailRow label="Paid" value={money(found.paidMinor)} />

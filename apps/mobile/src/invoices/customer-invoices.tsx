@@ -1,4 +1,4 @@
-import { formatMoney } from "@tally/validators";
+import { formatMoney, invoiceTitle } from "@tally/validators";
 import { router } from "expo-router";
 import { trpc } from "../api/trpc.ts";
 import { ListRow } from "../ui/list-row.tsx";
@@ -16,7 +16,7 @@ export function CustomerInvoices({ customerId }: { customerId: string }) {
       {invoices.data?.items.map((invoice) => (
         <ListRow
           key={invoice.id}
-          title={`Invoice ${invoice.number}`}
+          title={invoiceTitle(invoice.number)}
           subtitle={invoiceStatusLabel[invoice.status]}
           trailing={formatMoney(invoice.totalMinor, invoice.currency)}
           onPress={() => router.push({ pathname: "/invoices/[id]", params: { id: invoice.id } })}

@@ -1,4 +1,5 @@
 import type { RouterOutputs } from "@tally/api";
+import { invoiceTitle } from "@tally/validators";
 import { router } from "expo-router";
 import { ListRow } from "../ui/list-row.tsx";
 import { Section } from "../ui/section.tsx";
@@ -14,7 +15,7 @@ export function OrderInvoices({ invoices }: { invoices: OrderInvoice[] }) {
       {invoices.map((invoice) => (
         <ListRow
           key={invoice.id}
-          title={`Invoice ${invoice.number}`}
+          title={invoiceTitle(invoice.number)}
           trailing={invoiceStatusLabel[invoice.status]}
           onPress={() => router.push({ pathname: "/invoices/[id]", params: { id: invoice.id } })}
         />

@@ -1,4 +1,4 @@
-import { formatMoney } from "@tally/validators";
+import { formatMoney, invoiceTitle } from "@tally/validators";
 import PDFDocument from "pdfkit";
 
 /** Everything printed on an invoice, as it stood when the invoice was issued. */
@@ -22,10 +22,6 @@ export type InvoiceDocument = {
   totalMinor: number;
   payments: Array<{ receivedAt: Date; amountMinor: number }>;
 };
-
-export const invoiceTitle = (number: number) => `Invoice ${String(number).padStart(5, "0")}`;
-/** The PDF's file name wherever it is downloaded or attached: invoice-00042.pdf. */
-export const invoiceFileName = (number: number) => `invoice-${String(number).padStart(5, "0")}.pdf`;
 
 const MARGIN = 50;
 const PAGE_BOTTOM = 770;

@@ -1,11 +1,10 @@
 "use client";
 
-import { formatMoney } from "@tally/validators";
+import { formatMoney, invoiceTitle } from "@tally/validators";
 import Link from "next/link";
 import { DateTime } from "@/components/date-time";
 import { DISPLAY_LOCALE } from "@/lib/locale";
 import { trpc } from "@/trpc/react";
-import { invoiceTitle } from "../invoices/invoice";
 import { InsightBody } from "./insight-panel";
 import { type InvoicesAtRisk, PANEL_LIMIT, PANEL_QUERY_OPTIONS } from "./insight-state";
 

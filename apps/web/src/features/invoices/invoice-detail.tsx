@@ -1,5 +1,6 @@
 "use client";
 
+import { invoiceTitle } from "@tally/validators";
 import Link from "next/link";
 import { useState } from "react";
 import { DateTime } from "@/components/date-time";
@@ -8,7 +9,8 @@ import { type Notice, NoticeLine } from "@/components/notice";
 import { StatusBadge } from "@/components/status-badge";
 import { ORDER_STATUS_LABELS, orderReference } from "@/features/orders/order";
 import { trpc } from "@/trpc/react";
-import { INVOICE_STATUS_LABELS, type Invoice, invoiceTitle } from "./invoice";
+import { INVOICE_STATUS_LABELS, type Invoice } from "./invoice";
+
 import { InvoiceAmounts } from "./invoice-amounts";
 import { InvoiceEmails } from "./invoice-emails";
 import { InvoicePayments } from "./invoice-payments";

@@ -1,6 +1,6 @@
 "use client";
 
-import { formatMoney } from "@tally/validators";
+import { formatMoney, invoiceTitle } from "@tally/validators";
 import { keepPreviousData } from "@tanstack/react-query";
 import Link from "next/link";
 import { DateTime } from "@/components/date-time";
@@ -8,7 +8,7 @@ import { PagedList } from "@/components/paged-list";
 import { StatusBadge } from "@/components/status-badge";
 import { DISPLAY_LOCALE } from "@/lib/locale";
 import { trpc } from "@/trpc/react";
-import { INVOICE_STATUS_LABELS, invoiceBalance, invoiceTitle } from "./invoice";
+import { INVOICE_STATUS_LABELS, invoiceBalance } from "./invoice";
 import { type InvoiceFilters, invoiceListInput } from "./invoice-filters";
 
 /** Invoices newest first, a page at a time; on the first visit the server already fetched page one. */

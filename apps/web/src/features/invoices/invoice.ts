@@ -15,11 +15,6 @@ export const INVOICE_STATUS_LABELS: Record<InvoiceStatus, string> = {
 /** The list's status filter: the stored statuses, and overdue. */
 export const INVOICE_FILTER_LABELS = { ...INVOICE_STATUS_LABELS, overdue: "Overdue" } as const;
 
-/** Numbers are per organisation, sequential and gap-free: "Invoice 7". */
-export function invoiceTitle(number: number): string {
-  return `Invoice ${number}`;
-}
-
 /**
  * What is still owed (positive), or paid beyond the total (negative). A void
  * invoice owes nothing, whatever it says.

@@ -1,12 +1,13 @@
 "use client";
 
+import { invoiceTitle } from "@tally/validators";
 import { ConfirmButton } from "@/components/confirm-button";
 import type { Notice } from "@/components/notice";
 import { serverProblem } from "@/lib/issues";
 import { useHydrated } from "@/lib/use-hydrated";
 import { useIntentKey } from "@/lib/use-intent-key";
 import { trpc } from "@/trpc/react";
-import { type Invoice, invoiceTitle } from "./invoice";
+import type { Invoice } from "./invoice";
 
 /**
  * Voids an invoice that has received no money. One idempotency key per

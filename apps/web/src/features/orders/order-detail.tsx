@@ -1,13 +1,13 @@
 "use client";
 
-import type { MemberRole } from "@tally/validators";
+import { invoiceTitle, type MemberRole } from "@tally/validators";
 import Link from "next/link";
 import { useState } from "react";
 import { DateTime } from "@/components/date-time";
 import { LoadProblem } from "@/components/load-problem";
 import { type Notice, NoticeLine } from "@/components/notice";
 import { StatusBadge } from "@/components/status-badge";
-import { INVOICE_STATUS_LABELS, invoiceTitle } from "@/features/invoices/invoice";
+import { INVOICE_STATUS_LABELS } from "@/features/invoices/invoice";
 import { trpc } from "@/trpc/react";
 import { AddProduct } from "./add-product";
 import { ORDER_STATUS_LABELS, type Order, orderReference } from "./order";

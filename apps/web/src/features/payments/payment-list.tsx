@@ -1,11 +1,10 @@
 "use client";
 
-import { formatMoney } from "@tally/validators";
+import { formatMoney, invoiceTitle } from "@tally/validators";
 import Link from "next/link";
 import { DateTime } from "@/components/date-time";
 import { PagedList } from "@/components/paged-list";
 import { StatusBadge } from "@/components/status-badge";
-import { invoiceTitle } from "@/features/invoices/invoice";
 import { DISPLAY_LOCALE } from "@/lib/locale";
 import { trpc } from "@/trpc/react";
 import { PAYMENT_STATUS_LABELS } from "./payment";

@@ -8,7 +8,9 @@ import {
 } from "@tally/validators";
 import { TRPCError } from "@trpc/server";
 import { isUniqueViolation, notFound } from "../../errors.ts";
+import { recordEvent } from "../../events/events.record.ts";
 import { alphabetical, type PageQuery } from "../../pagination.ts";
+import { type Db, inTransaction } from "../../transaction.ts";
 import type { OrgContext } from "../../trpc.ts";
 import { type ProductView, productSelect } from "./products.select.ts";
 
@@ -36,8 +38,8 @@ export async function listProducts(
   );
 }
 
-export async function getProduct(ctx: OrgContext, id: string): Promise<ProductView> {
-  const product = await ctx.db.product.findFirst({
+export async function getProduct(ctx: OrgContext, id: string, db: Db = ctx.db): Promise<ProductView> {
+  const product = await db.product.findFirst({
     where: { id, organizationId: ctx.org.id },
     select: productSelect,
   });
@@ -59,30 +61,40 @@ export async function createProduct(ctx: OrgContext, input: CreateProductInput):
 /**
  * Compare-and-set on `version`: the update applies only if nobody changed the
  * product since the caller read it, so a stale form cannot overwrite newer data.
+ * A stock count set by hand is a `stock.changed` event, committed with it.
  */
-export async function updateProduct(
+export function updateProduct(
   ctx: OrgContext,
   { id, version, patch }: UpdateProductInput,
 ): Promise<ProductView> {
-  const scope = { id, organizationId: ctx.org.id };
-  let updated: number;
-  try {
-    ({ count: updated } = await ctx.db.product.updateMany({
-      where: { ...scope, version },
-      data: { ...patch, version: { increment: 1 } },
-    }));
-  } catch (error) {
-    throw isUniqueViolation(error) && patch.sku ? skuTaken(patch.sku) : error;
-  }
-  if (updated === 0) {
-    const current = await ctx.db.product.findFirst({ where: scope, select: { version: true } });
-    if (!current) throw notFound("Product", id);
-    throw new TRPCError({
-      code: "CONFLICT",
-      message: `Product ${id} was changed by someone else (you edited version ${version}, the current one is ${current.version}); reload and try again`,
-    });
-  }
-  return getProduct(ctx, id);
+  return inTransaction(ctx, async (tx) => {
+    const scope = { id, organizationId: ctx.org.id };
+    let updated: number;
+    try {
+      ({ count: updated } = await tx.product.updateMany({
+        where: { ...scope, version },
+        data: { ...patch, version: { increment: 1 } },
+      }));
+    } catch (error) {
+      throw isUniqueViolation(error) && patch.sku ? skuTaken(patch.sku) : error;
+    }
+    if (updated === 0) {
+      const current = await tx.product.findFirst({ where: scope, select: { version: true } });
+      if (!current) throw notFound("Product", id);
+      throw new TRPCError({
+        code: "CONFLICT",
+        message: `Product ${id} was changed by someone else (you edited version ${version}, the current one is ${current.version}); reload and try again`,
+      });
+    }
+    if (patch.stock !== undefined)
+      await recordEvent(tx, {
+        organizationId: ctx.org.id,
+        kind: "stock.changed",
+        recordId: id,
+        data: { reason: "product.updated", stock: patch.stock },
+      });
+    return getProduct(ctx, id, tx);
+  });
 }
 
 /**

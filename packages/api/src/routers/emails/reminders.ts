@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@tally/db";
-import { invoiceTitle } from "@tally/documents";
 import type { Queue } from "@tally/jobs";
+import { invoiceTitle } from "@tally/validators";
 import { senderNameOf } from "../org/sender-name.ts";
 import { queueEmail } from "./email-queue.ts";
 

@@ -3,15 +3,13 @@ import {
   type EmailContent,
   invitationEmail,
   invoiceEmail,
-  invoiceFileName,
-  invoiceTitle,
   type Mailer,
   type OutgoingEmail,
   receiptEmail,
   reminderEmail,
   renderInvoicePdf,
 } from "@tally/documents";
-import { formatMoney } from "@tally/validators";
+import { formatMoney, invoiceFileName, invoiceTitle } from "@tally/validators";
 import { invoiceDocument } from "../invoices/invoice-document.service.ts";
 import { senderNameOf } from "../org/sender-name.ts";
 

@@ -1,5 +1,6 @@
 import type { Prisma } from "@tally/db";
-import { type InvoiceDocument, invoiceFileName, renderInvoicePdf } from "@tally/documents";
+import { type InvoiceDocument, renderInvoicePdf } from "@tally/documents";
+import { invoiceFileName } from "@tally/validators";
 import { z } from "zod";
 import { notFound } from "../../errors.ts";
 import type { OrgContext } from "../../trpc.ts";

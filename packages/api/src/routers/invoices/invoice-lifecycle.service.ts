@@ -1,13 +1,14 @@
 import { type Prisma, recordAuditEvent } from "@tally/db";
-import { invoiceTitle } from "@tally/documents";
-import type { IssueInvoiceInput, VoidInvoiceInput } from "@tally/validators";
+import { type IssueInvoiceInput, invoiceTitle, type VoidInvoiceInput } from "@tally/validators";
 import { TRPCError } from "@trpc/server";
 import { notFound } from "../../errors.ts";
+import { recordEvent } from "../../events/events.record.ts";
 import { queueOf } from "../../queue.ts";
 import { inTransaction } from "../../transaction.ts";
 import type { OrgContext } from "../../trpc.ts";
 import { queueEmail } from "../emails/email-queue.ts";
 import { currentParties } from "./invoice-document.service.ts";
+import { invoiceEvent } from "./invoice-events.ts";
 import { takeInvoiceNumber } from "./invoice-numbers.ts";
 import type { InvoiceView } from "./invoices.select.ts";
 import { getInvoice } from "./invoices.service.ts";
@@ -61,7 +62,9 @@ export function issueInvoice(ctx: OrgContext, input: IssueInvoiceInput): Promise
           invoiceId: invoice.id,
         });
       }
-      return getInvoice(ctx, invoice.id, tx);
+      const issued = await getInvoice(ctx, invoice.id, tx);
+      await recordEvent(tx, invoiceEvent("invoice.issued", ctx.org.id, issued));
+      return issued;
     },
     TRANSACTION_OPTIONS,
   );
@@ -118,6 +121,7 @@ export function voidInvoice(ctx: OrgContext, input: VoidInvoiceInput): Promise<I
     if (count === 0) await explainRefusedVoid(tx, scope);
     const invoice = await getInvoice(ctx, input.invoiceId, tx);
     await auditInvoice(tx, ctx, "invoice.voided", invoice.id, { number: invoice.number });
+    await recordEvent(tx, invoiceEvent("invoice.voided", ctx.org.id, invoice));
     return invoice;
   });
 }

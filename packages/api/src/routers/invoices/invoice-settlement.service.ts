@@ -1,9 +1,11 @@
 import { type Prisma, recordAuditEvent } from "@tally/db";
-import { invoiceTitle } from "@tally/documents";
 import type { Queue } from "@tally/jobs";
+import { invoiceTitle } from "@tally/validators";
+import { recordEvent } from "../../events/events.record.ts";
 import { queueEmail } from "../emails/email-queue.ts";
 import { markOrderPaid } from "../orders/order-lifecycle.service.ts";
 import { senderNameOf } from "../org/sender-name.ts";
+import { invoiceEvent, invoiceEventSelect } from "./invoice-events.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -31,7 +33,12 @@ export async function addPaymentToInvoice(
   });
   if (balance.status !== "issued" || balance.paidMinor < balance.totalMinor) return;
 
-  await tx.invoice.update({ where: { id: invoice.id }, data: { status: "paid", paidAt: new Date() } });
+  const paid = await tx.invoice.update({
+    where: { id: invoice.id },
+    data: { status: "paid", paidAt: new Date() },
+    select: invoiceEventSelect,
+  });
+  await recordEvent(tx, invoiceEvent("invoice.paid", invoice.organizationId, paid));
   await recordAuditEvent(tx, {
     organizationId: invoice.organizationId,
     action: "invoice.paid",

@@ -2,8 +2,10 @@ import { type Prisma, recordAuditEvent } from "@tally/db";
 import type { OrderStatus, OrderTransitionInput } from "@tally/validators";
 import { TRPCError } from "@trpc/server";
 import { notFound } from "../../errors.ts";
+import { recordEvent, recordEvents } from "../../events/events.record.ts";
 import { inTransaction } from "../../transaction.ts";
 import type { OrgContext } from "../../trpc.ts";
+import { orderEvent, orderEventSelect, stockMovedEvents } from "./order-events.ts";
 import { TRANSITIONS, type Transition } from "./order-transitions.ts";
 import type { OrderView } from "./orders.select.ts";
 import { getOrder } from "./orders.service.ts";
@@ -57,7 +59,12 @@ export function placeOrder(ctx: OrgContext, input: OrderTransitionInput): Promis
           });
         }
       }
-      return getOrder(ctx, input.orderId, tx);
+      const order = await getOrder(ctx, input.orderId, tx);
+      await recordEvents(tx, [
+        orderEvent("order.placed", ctx.org.id, order),
+        ...stockMovedEvents(ctx.org.id, order.id, "order.placed", lines),
+      ]);
+      return order;
     },
     TRANSACTION_OPTIONS,
   );
@@ -79,19 +86,25 @@ export function cancelOrder(ctx: OrgContext, input: OrderTransitionInput): Promi
         });
       }
       const previous = await transition(tx, ctx, input, "cancel");
-      if (previous === "placed") {
-        const lines = await tx.orderLine.findMany({
-          where: { orderId: input.orderId },
-          orderBy: { productId: "asc" },
+      const returned =
+        previous === "placed"
+          ? await tx.orderLine.findMany({
+              where: { orderId: input.orderId },
+              orderBy: { productId: "asc" },
+            })
+          : [];
+      for (const line of returned) {
+        await tx.product.update({
+          where: { id: line.productId },
+          data: { stock: { increment: line.quantity } },
         });
-        for (const line of lines) {
-          await tx.product.update({
-            where: { id: line.productId },
-            data: { stock: { increment: line.quantity } },
-          });
-        }
       }
-      return getOrder(ctx, input.orderId, tx);
+      const order = await getOrder(ctx, input.orderId, tx);
+      await recordEvents(tx, [
+        orderEvent("order.cancelled", ctx.org.id, order),
+        ...stockMovedEvents(ctx.org.id, order.id, "order.cancelled", returned),
+      ]);
+      return order;
     },
     TRANSACTION_OPTIONS,
   );
@@ -100,7 +113,9 @@ export function cancelOrder(ctx: OrgContext, input: OrderTransitionInput): Promi
 export function fulfilOrder(ctx: OrgContext, input: OrderTransitionInput): Promise<OrderView> {
   return inTransaction(ctx, async (tx) => {
     await transition(tx, ctx, input, "fulfil");
-    return getOrder(ctx, input.orderId, tx);
+    const order = await getOrder(ctx, input.orderId, tx);
+    await recordEvent(tx, orderEvent("order.fulfilled", ctx.org.id, order));
+    return order;
   });
 }
 
@@ -127,6 +142,8 @@ export async function markOrderPaid(
       requestId,
       details: { from: "placed", to: "paid" },
     });
+    const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: orderEventSelect });
+    await recordEvent(tx, orderEvent("order.paid", organizationId, order));
   }
   return count > 0;
 }

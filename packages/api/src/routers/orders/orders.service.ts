@@ -1,11 +1,13 @@
 import type { Prisma } from "@tally/db";
 import type { CreateOrderInput, CursorPage, ListOrdersInput } from "@tally/validators";
 import { notFound } from "../../errors.ts";
+import { recordEvent } from "../../events/events.record.ts";
 import { newestFirst, type PageQuery } from "../../pagination.ts";
 import { inTransaction } from "../../transaction.ts";
 import type { OrgContext } from "../../trpc.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { allowedOrderActions } from "./order-actions.ts";
+import { orderEvent } from "./order-events.ts";
 import {
   type OrderRow,
   type OrderSummaryView,
@@ -67,6 +69,7 @@ export function createOrder(ctx: OrgContext, input: CreateOrderInput): Promise<O
       { organizationId: ctx.org.id, action: "order.created", targetType: "order", targetId: order.id },
       tx,
     );
+    await recordEvent(tx, orderEvent("order.created", ctx.org.id, order));
     return withAllowedActions(ctx, order);
   });
 }

@@ -2,6 +2,7 @@ import type { UpdateMemberRoleInput } from "@tally/validators";
 import { TRPCError } from "@trpc/server";
 import { callAuth } from "../../auth-call.ts";
 import { notFound } from "../../errors.ts";
+import { recordEvent } from "../../events/events.record.ts";
 import type { OrgContext } from "../../trpc.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { type MemberView, memberSelect } from "./org.select.ts";
@@ -62,6 +63,13 @@ export async function removeMember(ctx: OrgContext, memberId: string): Promise<{
     targetType: "member",
     targetId: member.user.id,
     details: { memberId, role },
+  });
+  // After the auth library's own write, like the audit row: it is what ends the member's open streams.
+  await recordEvent(ctx.db, {
+    organizationId: ctx.org.id,
+    kind: "member.removed",
+    recordId: memberId,
+    data: { userId: member.user.id },
   });
   return { removed: true };
 }

@@ -1,5 +1,6 @@
 import { type Prisma, type PrismaClient, recordAuditEvent } from "@tally/db";
 import type { Queue } from "@tally/jobs";
+import { recordEvent } from "../../events/events.record.ts";
 import { addPaymentToInvoice } from "../invoices/invoice-settlement.service.ts";
 import {
   isHandledEventType,
@@ -98,6 +99,12 @@ async function applyEvent(
     requestId,
     action: `payment.${status}`,
     paymentId: recorded.paymentId,
+  });
+  await recordEvent(tx, {
+    organizationId: invoice.organizationId,
+    kind: "payment.received",
+    recordId: recorded.paymentId,
+    data: { invoiceId: invoice.id, status, amountMinor: data.amountMinor, currency: data.currency },
   });
   if (status === "succeeded") await addPaymentToInvoice(tx, invoice, data.amountMinor, requestId, queue);
   return { outcome: "applied" };

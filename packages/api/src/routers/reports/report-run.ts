@@ -1,4 +1,6 @@
 import { type Prisma, type PrismaClient, recordAuditEvent } from "@tally/db";
+import type { ReportStatus } from "@tally/validators";
+import { type EventInput, recordEvent } from "../../events/events.record.ts";
 
 /** How long a finished report can be downloaded. */
 export const REPORT_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -29,30 +31,57 @@ export type ClaimedRun = {
  * becomes running under a new attempt number, with progress reset. A run that
  * is cancelled, done or failed is left alone.
  */
-export async function claimRun(db: PrismaClient, { organizationId, reportId }: RunRef) {
-  const [run] = await db.$queryRaw<ClaimedRun[]>`
-    UPDATE report_run SET status = 'running', attempt = attempt + 1, "rowsDone" = 0, "rowsTotal" = NULL,
-      "startedAt" = now()
-    WHERE id = ${reportId} AND "organizationId" = ${organizationId} AND status IN ('queued', 'running')
-    RETURNING attempt, kind, "groupBy", "from", "to", "invoiceStatus", "customerId"`;
-  return run;
+export function claimRun(db: PrismaClient, { organizationId, reportId }: RunRef) {
+  return db.$transaction(async (tx) => {
+    const [run] = await tx.$queryRaw<ClaimedRun[]>`
+      UPDATE report_run SET status = 'running', attempt = attempt + 1, "rowsDone" = 0, "rowsTotal" = NULL,
+        "startedAt" = now()
+      WHERE id = ${reportId} AND "organizationId" = ${organizationId} AND status IN ('queued', 'running')
+      RETURNING attempt, kind, "groupBy", "from", "to", "invoiceStatus", "customerId"`;
+    if (run)
+      await recordEvent(
+        tx,
+        progressEvent({ organizationId, reportId }, { status: "running", rowsDone: 0, rowsTotal: null }),
+      );
+    return run;
+  });
 }
+
+/** A run's state after a change, as its subscribers see it (the progress bar). */
+export function progressEvent(
+  { organizationId, reportId }: RunRef,
+  { status, rowsDone, rowsTotal }: { status: ReportStatus; rowsDone: number; rowsTotal: number | null },
+): EventInput {
+  // Picked field by field: callers pass whole rows, and only these three may leave in an event.
+  return {
+    organizationId,
+    kind: "report.progress",
+    recordId: reportId,
+    data: { status, rowsDone, rowsTotal },
+  };
+}
+
+const progressFields = { status: true, rowsDone: true, rowsTotal: true } satisfies Prisma.ReportRunSelect;
 
 /**
  * Records progress for this attempt; false when the attempt no longer holds
  * the run (cancelled, or taken over by a retry), and the caller must stop.
  */
-export async function recordProgress(
+export function recordProgress(
   db: PrismaClient,
-  { organizationId, reportId }: RunRef,
+  run: RunRef,
   attempt: number,
   progress: { rowsDone: number } | { rowsTotal: number },
 ): Promise<boolean> {
-  const held = await db.reportRun.updateMany({
-    where: { id: reportId, organizationId, attempt, status: "running" },
-    data: progress,
+  return db.$transaction(async (tx) => {
+    const [held] = await tx.reportRun.updateManyAndReturn({
+      where: { id: run.reportId, organizationId: run.organizationId, attempt, status: "running" },
+      data: progress,
+      select: progressFields,
+    });
+    if (held) await recordEvent(tx, progressEvent(run, held));
+    return held !== undefined;
   });
-  return held.count === 1;
 }
 
 /** Why an attempt lost its run: a member cancelled it, or another attempt took it over. */
@@ -84,6 +113,13 @@ export function finishRun(
     });
     if (finished.count === 0) return lostRunOutcome(tx, reportId);
     await tx.reportFile.create({ data: { reportId, organizationId, csv: result.csv, rows: result.rows } });
+    await recordEvent(
+      tx,
+      progressEvent(
+        { organizationId, reportId },
+        { status: "done", rowsDone: result.rowsDone, rowsTotal: result.rowsDone },
+      ),
+    );
     await recordAuditEvent(tx, {
       organizationId,
       action: "report.completed",
@@ -96,10 +132,14 @@ export function finishRun(
 }
 
 /** Marks the run failed, in words for the member who asked (the job's own error stays in the queue). */
-export async function failReport(db: PrismaClient, { organizationId, reportId }: RunRef, reason: string) {
-  await db.reportRun.updateMany({
-    where: { id: reportId, organizationId, status: { in: ["queued", "running"] } },
-    data: { status: "failed", failureReason: reason, finishedAt: new Date() },
+export async function failReport(db: PrismaClient, run: RunRef, reason: string) {
+  await db.$transaction(async (tx) => {
+    const [failed] = await tx.reportRun.updateManyAndReturn({
+      where: { id: run.reportId, organizationId: run.organizationId, status: { in: ["queued", "running"] } },
+      data: { status: "failed", failureReason: reason, finishedAt: new Date() },
+      select: progressFields,
+    });
+    if (failed) await recordEvent(tx, progressEvent(run, failed));
   });
 }
 

@@ -2,11 +2,13 @@ import { enqueue } from "@tally/jobs";
 import type { CreateReportInput, CursorPage, ListReportsInput } from "@tally/validators";
 import { TRPCError } from "@trpc/server";
 import { notFound } from "../../errors.ts";
+import { recordEvent } from "../../events/events.record.ts";
 import { newestFirst, type PageQuery } from "../../pagination.ts";
 import { queueOf } from "../../queue.ts";
 import { inTransaction } from "../../transaction.ts";
 import type { OrgContext } from "../../trpc.ts";
 import { recordAudit } from "../audit/audit.service.ts";
+import { progressEvent } from "./report-run.ts";
 import { type ReportView, reportSelect } from "./reports.select.ts";
 
 export const reportPages = newestFirst("createdAt");
@@ -37,6 +39,7 @@ export function createReport(ctx: OrgContext, input: CreateReportInput): Promise
       },
       tx,
     );
+    await recordEvent(tx, progressEvent({ organizationId: ctx.org.id, reportId: report.id }, report));
     return report;
   });
 }
@@ -97,7 +100,9 @@ export function cancelReport(ctx: OrgContext, id: string): Promise<ReportView> {
       { organizationId: ctx.org.id, action: "report.cancelled", targetType: "report", targetId: id },
       tx,
     );
-    return tx.reportRun.findUniqueOrThrow({ where: { id }, select: reportSelect });
+    const report = await tx.reportRun.findUniqueOrThrow({ where: { id }, select: reportSelect });
+    await recordEvent(tx, progressEvent({ organizationId: ctx.org.id, reportId: id }, report));
+    return report;
   });
 }
 
