@@ -88,6 +88,14 @@ async function emailFor(fixture: Fixture) {
   });
 }
 
+async function freshEndpoint({ acme }: Fixture) {
+  const { endpoint } = await acme.caller.webhooks.endpoints.create({
+    url: `https://partner.example.com/${unique()}`,
+    eventKinds: ["order.placed"],
+  });
+  return endpoint;
+}
+
 async function issuedInvoice(fixture: Fixture) {
   return fixture.acme.caller.invoices.issue({ orderId: (await placedOrder(fixture)).id });
 }
@@ -232,6 +240,14 @@ const samples: Record<string, Sample> = {
   "apiKeys.create": () => ({ name: "Matrix key", scopes: ["catalog:read"] }),
   "apiKeys.revoke": async ({ api, acme }) => ({ id: (await api.apiKey(acme.owner)).key.id }),
   "apiKeys.usage": async ({ api, acme }) => ({ id: (await api.apiKey(acme.owner)).key.id }),
+  "webhooks.endpoints.list": () => undefined,
+  "webhooks.endpoints.create": () => ({
+    url: "https://partner.example.com/hooks",
+    eventKinds: ["order.placed"],
+  }),
+  "webhooks.endpoints.update": async (fixture) => ({ id: (await freshEndpoint(fixture)).id, enabled: false }),
+  "webhooks.endpoints.delete": async (fixture) => ({ id: (await freshEndpoint(fixture)).id }),
+  "webhooks.deliveries.list": async (fixture) => ({ endpointId: (await freshEndpoint(fixture)).id }),
 };
 
 const RANK: Record<Access, number> = { public: 0, authed: 1, member: 2, admin: 3, owner: 4 };
@@ -527,5 +543,10 @@ test("the access table: who may call what (a change here is a security review)",
     "apiKeys.create": "admin",
     "apiKeys.revoke": "admin",
     "apiKeys.usage": "admin",
+    "webhooks.endpoints.list": "admin",
+    "webhooks.endpoints.create": "admin",
+    "webhooks.endpoints.update": "admin",
+    "webhooks.endpoints.delete": "admin",
+    "webhooks.deliveries.list": "admin",
   });
 });

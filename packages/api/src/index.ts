@@ -28,7 +28,6 @@ export { decimalAmount, INVOICE_CSV_HEADER, invoiceCsvRecord } from "./routers/i
 export type { InvoiceSummaryView } from "./routers/invoices/invoices.select.ts";
 export { type EventOutcome, receivePaymentEvent } from "./routers/payments/payment-events.service.ts";
 export { type HandledEventType, paymentEventEnvelope } from "./routers/payments/payment-events.ts";
-export { serializeOutput } from "./transformer.ts";
 export {
   type AttemptOutcome,
   deliveryToSend,
@@ -36,6 +35,8 @@ export {
   recordDeliveryAttempt,
 } from "./routers/webhooks/webhook-deliveries.ts";
 export { addressAllowed, destinationProblem } from "./routers/webhooks/webhook-destination.ts";
+export { relayEvents, startWebhookRelay, webhookPayload } from "./routers/webhooks/webhook-relay.ts";
+export { serializeOutput } from "./transformer.ts";
 export {
   type Access,
   type ApiKeyPolicy,

@@ -41,12 +41,12 @@ export {
   traceNodeRequests,
   tracingConfigFromEnv,
 } from "./tracing/tracing.ts";
-export { SIGNATURE_HEADER, signPaymentEvent, verifyPaymentSignature } from "./webhooks/payment-signature.ts";
 export {
   nextTryAfter,
   type OutgoingWebhookOptions,
   WEBHOOK_HEADERS,
   webhookDeliveryHandler,
 } from "./webhooks/outgoing-webhooks.ts";
+export { SIGNATURE_HEADER, signPaymentEvent, verifyPaymentSignature } from "./webhooks/payment-signature.ts";
 export { createPaymentWebhookHandler, type PaymentWebhookOptions } from "./webhooks/payment-webhook.ts";
 export { type PaymentsWebhookConfig, paymentsWebhookConfigFromEnv } from "./webhooks/payments-config.ts";

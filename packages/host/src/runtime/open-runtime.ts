@@ -1,4 +1,4 @@
-import { type ApiKeyPolicy, jobHandlers, type Logger, logger } from "@tally/api";
+import { type ApiKeyPolicy, jobHandlers, type Logger, logger, startWebhookRelay } from "@tally/api";
 import { type Auth, createAuth } from "@tally/auth";
 import { type Database, openDatabase, type PrismaClient } from "@tally/db";
 import { createMailer } from "@tally/documents";
@@ -6,6 +6,7 @@ import { openQueue, type Queue, startWorkers } from "@tally/jobs";
 import { openSharedState, type SharedState } from "@tally/shared-state";
 import { openApiKeyPolicy } from "../rest/api-key-runtime.ts";
 import { startTracing } from "../tracing/tracing.ts";
+import { webhookDeliveryHandler } from "../webhooks/outgoing-webhooks.ts";
 import type { HostConfig } from "./host-config.ts";
 
 /** What a host needs to serve the rules: built once per process from validated configuration. */
@@ -63,10 +64,21 @@ export async function openRuntime(
       queue,
       reminderIntervalMs: config.rules.reminderIntervalMs,
     });
-    await startWorkers(queue, handlers, {
-      concurrency: workers.concurrency,
+    const deliverWebhook = webhookDeliveryHandler({
+      db: database.prisma,
+      config: config.rules.webhooks,
+      log: logger,
     });
+    await startWorkers(
+      queue,
+      { ...handlers, "webhooks.deliver": deliverWebhook },
+      {
+        concurrency: workers.concurrency,
+      },
+    );
   }
+  // Workers also turn new events into webhook deliveries (one relay at a time across processes).
+  const stopRelay = workers ? startWebhookRelay({ db: database.prisma, queue, log: logger }) : null;
   const apiKeys = openApiKeyPolicy(sharedState, database.prisma, { logger });
   return {
     config,
@@ -78,6 +90,7 @@ export async function openRuntime(
     queue,
     sharedState,
     async close() {
+      await stopRelay?.();
       await queue.stop({ graceful: true, timeoutMs: 10_000 });
       // The last interval's usage counts, before the database closes.
       await apiKeys.close();

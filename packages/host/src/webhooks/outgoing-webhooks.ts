@@ -7,7 +7,13 @@
  * each attempt (packages/api webhooks); this file only speaks HTTP.
  */
 import { lookup } from "node:dns/promises";
-import { addressAllowed, deliveryToSend, type Logger, recordDeliveryAttempt, type WebhooksConfig } from "@tally/api";
+import {
+  addressAllowed,
+  deliveryToSend,
+  type Logger,
+  recordDeliveryAttempt,
+  type WebhooksConfig,
+} from "@tally/api";
 import type { PrismaClient } from "@tally/db";
 import { type JobHandler, jobCatalogue } from "@tally/jobs";
 import { SIGNATURE_HEADER, signPaymentEvent } from "./payment-signature.ts";
@@ -52,11 +58,18 @@ export function webhookDeliveryHandler({
       config,
     );
     log.info(
-      { job: job.id, delivery: delivery.id, kind: delivery.eventKind, status: outcome.statusCode, ok: outcome.ok },
+      {
+        job: job.id,
+        delivery: delivery.id,
+        kind: delivery.eventKind,
+        status: outcome.statusCode,
+        ok: outcome.ok,
+      },
       "webhook delivery",
     );
     // A failed attempt fails the job, so the queue tries again with its backoff.
-    if (!outcome.ok && !lastTry && !endpointDisabled) throw new Error(`webhook delivery failed: ${outcome.error}`);
+    if (!outcome.ok && !lastTry && !endpointDisabled)
+      throw new Error(`webhook delivery failed: ${outcome.error}`);
   };
 }
 
@@ -88,10 +101,14 @@ async function send(
       body: delivery.body,
     });
     await response.body?.cancel();
-    if (response.status >= 200 && response.status < 300) return { ok: true, statusCode: response.status, error: null };
+    if (response.status >= 200 && response.status < 300)
+      return { ok: true, statusCode: response.status, error: null };
     return failure(response.status, `the receiver answered ${response.status}`);
   } catch (error) {
-    const reason = error instanceof Error && error.name === "TimeoutError" ? `no answer within ${timeoutMs} ms` : "connection failed";
+    const reason =
+      error instanceof Error && error.name === "TimeoutError"
+        ? `no answer within ${timeoutMs} ms`
+        : "connection failed";
     return failure(null, reason);
   }
 }

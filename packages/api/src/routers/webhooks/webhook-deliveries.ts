@@ -40,7 +40,10 @@ export async function deliveryToSend(
   });
   if (!delivery || delivery.status !== "pending") return null;
   if (delivery.endpoint.disabledAt) {
-    await db.webhookDelivery.update({ where: { id: delivery.id }, data: { status: "abandoned", nextAttemptAt: null } });
+    await db.webhookDelivery.update({
+      where: { id: delivery.id },
+      data: { status: "abandoned", nextAttemptAt: null },
+    });
     return null;
   }
   return {
@@ -82,7 +85,10 @@ export async function recordDeliveryAttempt(
       select: { endpointId: true },
     });
     if (outcome.ok) {
-      await tx.webhookEndpoint.update({ where: { id: delivery.endpointId }, data: { consecutiveFailures: 0 } });
+      await tx.webhookEndpoint.update({
+        where: { id: delivery.endpointId },
+        data: { consecutiveFailures: 0 },
+      });
       return { endpointDisabled: false };
     }
     const endpoint = await tx.webhookEndpoint.update({
@@ -90,7 +96,8 @@ export async function recordDeliveryAttempt(
       data: { consecutiveFailures: { increment: 1 } },
       select: { consecutiveFailures: true, disabledAt: true },
     });
-    if (endpoint.disabledAt || endpoint.consecutiveFailures < disableAfterFailures) return { endpointDisabled: false };
+    if (endpoint.disabledAt || endpoint.consecutiveFailures < disableAfterFailures)
+      return { endpointDisabled: false };
     await tx.webhookEndpoint.update({
       where: { id: delivery.endpointId },
       data: {

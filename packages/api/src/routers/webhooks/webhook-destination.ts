@@ -55,9 +55,15 @@ export function destinationProblem(url: string, { allowedHosts }: DestinationPol
   if (parsed.username || parsed.password) return "Leave credentials out of the URL: deliveries are signed";
   const host = parsed.hostname.replace(/^\[|\]$/g, "").toLowerCase();
   if (allowedHosts.includes(host)) return null;
-  if (host === "localhost" || host.endsWith(".localhost") || host.endsWith(".internal") || host.endsWith(".local"))
+  if (
+    host === "localhost" ||
+    host.endsWith(".localhost") ||
+    host.endsWith(".internal") ||
+    host.endsWith(".local")
+  )
     return "Deliveries to this network's own hosts are not allowed";
-  if (isIP(host) && isPrivateAddress(host)) return "Deliveries to private or loopback addresses are not allowed";
+  if (isIP(host) && isPrivateAddress(host))
+    return "Deliveries to private or loopback addresses are not allowed";
   return null;
 }
 

@@ -27,6 +27,7 @@ function checkDestination(ctx: OrgContext, url: string) {
   // As a zod issue on `url`, so every client shows it beside the field like any other refusal.
   throw new TRPCError({
     code: "BAD_REQUEST",
+    message: `Invalid input: url: ${problem}`,
     cause: new ZodError([{ code: "custom", path: ["url"], message: problem, input: url }]),
   });
 }
@@ -105,7 +106,12 @@ export async function deleteWebhookEndpoint(ctx: OrgContext, id: string): Promis
     if (!count) throw notFound("Webhook endpoint", id);
     await recordAudit(
       ctx,
-      { organizationId: ctx.org.id, action: "webhook_endpoint.deleted", targetType: "webhook_endpoint", targetId: id },
+      {
+        organizationId: ctx.org.id,
+        action: "webhook_endpoint.deleted",
+        targetType: "webhook_endpoint",
+        targetId: id,
+      },
       tx,
     );
     return { id };
