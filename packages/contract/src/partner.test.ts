@@ -4,17 +4,22 @@
  * @tally/partner-client), and with an API key list products, create a
  * customer and a draft, add items, place it with an idempotency key and read
  * the invoice, against apps/server and against the Next.js app, on one
- * database.
+ * database; and a receiver of its own gets the signed `order.placed`
+ * delivery (apps/server's workers relay it) and verifies it.
  */
 import { execFileSync } from "node:child_process";
+import { once } from "node:events";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { createTallyClient } from "@tally/client";
 import { stopEmbeddedServer } from "@tally/db/embedded";
 import { createTestDatabase, type TestDatabase } from "@tally/db/testing";
-import { partnerOpenApiDocument } from "@tally/host";
+import { partnerOpenApiDocument, verifyPaymentSignature, WEBHOOK_HEADERS } from "@tally/host";
 import { rememberSecret } from "@tally/host/testing";
 import type { paths } from "@tally/partner-client";
 import createClient from "openapi-fetch";
@@ -31,9 +36,49 @@ let dataDir: string | undefined;
 let seller: ReturnType<typeof createTallyClient>;
 let secret: string;
 let product: { id: string; stock: number };
+let receiver: Server;
+let webhookSecret: string;
+const arrivals: Array<{ signature: string | null; body: string }> = [];
+
+/** The partner's own endpoint: keeps what arrives, answers 204. */
+async function startReceiver(): Promise<string> {
+  receiver = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      const signature = req.headers[WEBHOOK_HEADERS.signature];
+      arrivals.push({
+        signature: typeof signature === "string" ? signature : null,
+        body: Buffer.concat(chunks).toString(),
+      });
+      res.writeHead(204).end();
+    });
+  });
+  receiver.listen(0, "127.0.0.1");
+  await once(receiver, "listening");
+  return `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/tally-events`;
+}
+
+/** The delivery of `kind` about `recordId`, once apps/server's worker has sent it. */
+async function arrivalFor(kind: string, recordId: string, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const found = arrivals.find(({ body }) => {
+      const event = JSON.parse(body) as { kind?: string; recordId?: string };
+      return event.kind === kind && event.recordId === recordId;
+    });
+    if (found) return found;
+    await sleep(200);
+  }
+  throw new Error(`no ${kind} delivery for ${recordId} within ${timeoutMs} ms`);
+}
 
 beforeAll(async () => {
-  const env: Record<string, string> = { BETTER_AUTH_SECRET: "partner-story-secret-0123456789abcdefghij" };
+  const env: Record<string, string> = {
+    BETTER_AUTH_SECRET: "partner-story-secret-0123456789abcdefghij",
+    // The receiver runs on this machine; production refuses loopback destinations.
+    TALLY_WEBHOOK_ALLOWED_HOSTS: "127.0.0.1",
+  };
   if (process.env.TEST_DATABASE_URL) {
     database = await createTestDatabase();
     env.DATABASE_URL = database.url ?? "";
@@ -68,9 +113,16 @@ beforeAll(async () => {
   });
   secret = created.secret;
   rememberSecret("api key", secret);
+  const endpoint = await seller.webhooks.endpoints.create.mutate({
+    url: await startReceiver(),
+    eventKinds: ["order.placed"],
+  });
+  webhookSecret = endpoint.secret;
+  rememberSecret("webhook secret", webhookSecret);
 }, 240_000);
 
 afterAll(async () => {
+  receiver?.close();
   await web?.stop();
   await server?.stop();
   await database?.close();
@@ -81,14 +133,14 @@ afterAll(async () => {
 });
 
 test("the committed document is the one the routers make, and its client is what openapi-typescript generates", () => {
-  const committed = JSON.parse(readFileSync(join(partnerClientDir, "openapi.json"), "utf8"));
+  const committed = JSON.parse(readFileSync(join(partnerClientDir, "generated/openapi.json"), "utf8"));
   expect(committed).toEqual(JSON.parse(JSON.stringify(partnerOpenApiDocument())));
   const generated = execFileSync(
     process.execPath,
-    [join(partnerClientDir, "node_modules/openapi-typescript/bin/cli.js"), "openapi.json"],
+    [join(partnerClientDir, "node_modules/openapi-typescript/bin/cli.js"), "generated/openapi.json"],
     { cwd: partnerClientDir, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] },
   );
-  expect(readFileSync(join(partnerClientDir, "src/tally-api.d.ts"), "utf8")).toBe(generated);
+  expect(readFileSync(join(partnerClientDir, "generated/tally-api.d.ts"), "utf8")).toBe(generated);
 });
 
 describe.each(["server", "web"] as const)("a partner on %s", (hostName) => {
@@ -102,7 +154,7 @@ describe.each(["server", "web"] as const)("a partner on %s", (hostName) => {
   test("downloads the document the client was generated from", async () => {
     const response = await fetch(`${host().baseUrl}/api/v1/openapi.json`);
     expect(response.status).toBe(200);
-    const committed = JSON.parse(readFileSync(join(partnerClientDir, "openapi.json"), "utf8"));
+    const committed = JSON.parse(readFileSync(join(partnerClientDir, "generated/openapi.json"), "utf8"));
     expect(await response.json()).toEqual(committed);
   });
 
@@ -156,6 +208,21 @@ describe.each(["server", "web"] as const)("a partner on %s", (hostName) => {
       order: { id: orderId, customer: { id: customerId } },
     });
     expect(invoice.data?.issuedAt).toBe(issued.issuedAt.toISOString());
+
+    // Meanwhile the partner's endpoint was told, signed as Tally's payment provider signs for Tally.
+    const arrival = await arrivalFor("order.placed", orderId);
+    const check = verifyPaymentSignature({
+      header: arrival.signature,
+      rawBody: Buffer.from(arrival.body),
+      secret: webhookSecret,
+      toleranceSeconds: 300,
+    });
+    expect(check.valid).toBe(true);
+    expect(JSON.parse(arrival.body)).toMatchObject({
+      kind: "order.placed",
+      recordId: orderId,
+      data: { status: "placed", totalMinor: 2500, customerId },
+    });
   });
 
   test("a wrong field is a problem naming it; a scope it lacks is a 403", async () => {
