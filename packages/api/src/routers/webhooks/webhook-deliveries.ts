@@ -38,7 +38,7 @@ export async function deliveryToSend(
       endpoint: { select: { url: true, secret: true, disabledAt: true } },
     },
   });
-  if (!delivery || delivery.status !== "pending") return null;
+  if (delivery?.status !== "pending") return null;
   if (delivery.endpoint.disabledAt) {
     await db.webhookDelivery.update({
       where: { id: delivery.id },
