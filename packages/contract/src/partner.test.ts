@@ -225,6 +225,16 @@ describe.each(["server", "web"] as const)("a partner on %s", (hostName) => {
     });
   });
 
+  test("reads the reference at /api/v1/docs, its script served by the host itself", async () => {
+    const page = await fetch(`${host().baseUrl}/api/v1/docs`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<script src="/api/v1/docs/scalar.js">');
+    const bundle = await fetch(`${host().baseUrl}/api/v1/docs/scalar.js`);
+    expect(bundle.status).toBe(200);
+    expect(bundle.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
+    expect((await bundle.arrayBuffer()).byteLength).toBeGreaterThan(1_000_000);
+  });
+
   test("a wrong field is a problem naming it; a scope it lacks is a 403", async () => {
     const api = partner();
     const refused = await api.POST("/customers", { body: { name: "" } });
