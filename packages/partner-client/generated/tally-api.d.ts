@@ -485,8 +485,8 @@ export interface operations {
                 limit?: number;
                 cursor?: string;
                 search?: string;
-                includeArchived?: boolean;
-                lowStock?: boolean;
+                includeArchived?: boolean | ("true" | "false");
+                lowStock?: boolean | ("true" | "false");
             };
             header?: never;
             path?: never;
@@ -1383,7 +1383,7 @@ export interface operations {
                 customerId?: string;
                 from?: string;
                 to?: string;
-                overdue?: boolean;
+                overdue?: boolean | ("true" | "false");
             };
             header?: never;
             path?: never;
@@ -1644,7 +1644,7 @@ export interface operations {
                 customerId?: string;
                 from?: string;
                 to?: string;
-                overdue?: boolean;
+                overdue?: boolean | ("true" | "false");
             };
             header?: never;
             path?: never;

@@ -5,5 +5,6 @@ import { z } from "zod";
  * the CSV download). Not `z.coerce.boolean()`, which reads "false" as true.
  */
 export const queryBoolean = z
-  .preprocess((value) => (value === "true" ? true : value === "false" ? false : value), z.boolean())
+  .union([z.boolean(), z.enum(["true", "false"])])
+  .pipe(z.transform((value) => value === true || value === "true"))
   .meta({ override: { type: "boolean" } });

@@ -4,7 +4,9 @@ import { cursorPageInput } from "./pagination.ts";
 
 export const webhookEndpointId = z.string().trim().min(1).max(64);
 
-const url = z.string().trim().min(1, "Enter the URL deliveries go to").max(2000, "At most 2,000 characters");
+const url = z
+  .url({ protocol: /^https?$/, error: "Enter a full http:// or https:// URL" })
+  .max(2000, "At most 2,000 characters");
 const eventKinds = z
   .array(eventKind)
   .min(1, "Choose at least one event")
