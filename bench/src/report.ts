@@ -5,6 +5,7 @@ import { jobsSection } from "./jobs-report.ts";
 import type { LoadResult } from "./load-generator.ts";
 import type { describeMachine } from "./machine.ts";
 import type { PlaceResult } from "./place-orders.ts";
+import { placeSection } from "./place-report.ts";
 import { SCENARIO_TITLES, type Scenario, type ScenarioName } from "./scenarios.ts";
 import type { TargetName } from "./targets.ts";
 
@@ -147,17 +148,7 @@ function acceptance(record: BenchRecord): string[] {
 
 function extras(record: BenchRecord, typecheck: { millis: number; ok: boolean }): string[] {
   return [
-    "## orders.place through apps/server (express lane) on PostgreSQL (issue 4)",
-    "",
-    "Each client places the next of thousands of prepared drafts (one line each: stock reserved in a transaction, audit row) for 4 s.",
-    "",
-    "| concurrent clients | orders placed | orders/s | p50 ms | p99 ms | errors |",
-    "|---:|---:|---:|---:|---:|---:|",
-    ...record.placeOrders.map(
-      (p) =>
-        `| ${p.clients} | ${p.placed} | ${fixed(p.ordersPerSecond)} | ${fixed(p.p50Ms, 1)} | ${fixed(p.p99Ms, 1)} | ${p.errors} |`,
-    ),
-    "",
+    ...placeSection(record.placeOrders),
     ...(record.dashboard ? renderDashboardSection(record.dashboard) : []),
     ...jobsSection(record.jobs, record.jobsFailure),
     "## apps/server cold start to the first 200 (`node dist/index.js` → `health.ping`)",

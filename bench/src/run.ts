@@ -9,7 +9,7 @@ import { prepareBenchDatabase } from "./database.ts";
 import { measureJobs } from "./jobs-bench.ts";
 import { type LoadGenerator, type LoadOptions, pickLoadGenerator } from "./load-generator.ts";
 import { currentLoad, describeMachine } from "./machine.ts";
-import { measurePlaceOrders } from "./place-orders.ts";
+import { measureHotProduct } from "./place-servers.ts";
 import { type Measurement, type Run, renderReport } from "./report.ts";
 import { type Scenario, scenarios } from "./scenarios.ts";
 import { type RunningServer, startServer } from "./server-process.ts";
@@ -88,9 +88,8 @@ function logged<T>(step: string, work: () => Promise<T>): Promise<T> {
 }
 
 async function measureOrderPlacing() {
-  log("orders.place at 1, 10 and 50 clients");
-  const placeServer = await startServer(specs.lane);
-  return measurePlaceOrders(databaseUrl, placeServer.origin, bearerToken).finally(() => placeServer.stop());
+  log("orders.place on one product at 1, 10 and 50 clients");
+  return measureHotProduct(databaseUrl, bearerToken);
 }
 
 async function measureTarget(target: TargetName, round: number) {

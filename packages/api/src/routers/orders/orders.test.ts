@@ -186,6 +186,11 @@ describe("the order lifecycle", () => {
     await expect(org.caller.orders.place({ orderId: order.id })).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
+    // The status change is written before the lines are read: the refusal rolls it back with its audit row.
+    expect((await org.caller.orders.get({ id: order.id })).status).toBe("draft");
+    expect((await org.caller.audit.list({ targetId: order.id })).items.map((event) => event.action)).toEqual([
+      "order.created",
+    ]);
   });
 
   test("every status change is in the audit log", async () => {
@@ -222,6 +227,25 @@ describe("concurrency", () => {
     );
     expect((await org.caller.catalog.products.get({ id: item.id })).stock).toBe(0);
     expect(await api.db.order.count({ where: { organizationId: org.id, status: "placed" } })).toBe(10);
+  }, 60_000);
+
+  test("orders naming two products in opposite orders, placed at once, all go through: one lock order, no deadlock", async () => {
+    const { org, customer, product } = await shop("Crossed lines");
+    const [first, second] = [await product(100, 100), await product(100, 100)];
+    const orders = [];
+    for (let i = 0; i < 20; i++) {
+      const lines = [
+        { productId: first.id, quantity: 1 },
+        { productId: second.id, quantity: 2 },
+      ];
+      orders.push(await draftWith(org, customer.id, i % 2 ? lines : lines.reverse()));
+    }
+    const results = await Promise.allSettled(
+      orders.map((order) => org.caller.orders.place({ orderId: order.id })),
+    );
+    expect(results.filter((result) => result.status === "rejected")).toEqual([]);
+    expect((await org.caller.catalog.products.get({ id: first.id })).stock).toBe(80);
+    expect((await org.caller.catalog.products.get({ id: second.id })).stock).toBe(60);
   }, 60_000);
 
   test("two people placing the same order at once: one places it, the other gets CONFLICT, stock moves once", async () => {
