@@ -43,7 +43,7 @@ const selected = only ? scenarios.filter((scenario) => only.includes(scenario.na
 if (selected.length === 0) throw new Error(`BENCH_ONLY names no scenario group: ${only?.join(",")}`);
 const measurements: Measurement[] = selected.map((scenario) => ({
   scenario,
-  targetName: specs[scenario.target].name,
+  targetName: scenario.label ?? specs[scenario.target].name,
   runs: [],
 }));
 const targetOrder = [...new Set(selected.map((scenario) => scenario.target))];
@@ -124,11 +124,15 @@ async function measure(generator: LoadGenerator, server: RunningServer, scenario
   await generator.load(request, { ...options, durationS: WARM_UP_S }); // JIT, pools, Next's route compilation
   await sleep(100);
   const cpuBefore = server.cpuMicros();
+  const ownCpuBefore = server.ownCpuMicros();
   const result = await generator.load(request, options);
   const cpuAfter = server.cpuMicros();
-  const cpuMicrosPerRequest =
-    cpuBefore !== null && cpuAfter !== null && result.requests > 0
-      ? (cpuAfter - cpuBefore) / result.requests
-      : null;
-  return { ...result, cpuMicrosPerRequest };
+  const ownCpuAfter = server.ownCpuMicros();
+  const perRequest = (before: number | null, after: number | null) =>
+    before !== null && after !== null && result.requests > 0 ? (after - before) / result.requests : null;
+  return {
+    ...result,
+    cpuMicrosPerRequest: perRequest(cpuBefore, cpuAfter),
+    ownCpuMicrosPerRequest: perRequest(ownCpuBefore, ownCpuAfter),
+  };
 }
