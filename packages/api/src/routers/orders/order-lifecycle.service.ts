@@ -28,8 +28,7 @@ const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
  * belong before `reserveStock`.
  */
 export function placeOrder(ctx: OrgContext, input: OrderTransitionInput): Promise<OrderView> {
-  const gated = placementGate(ctx.config.placementConcurrency);
-  return gated(() =>
+  const place = () =>
     inTransaction(
       ctx,
       async (tx) => {
@@ -44,8 +43,11 @@ export function placeOrder(ctx: OrgContext, input: OrderTransitionInput): Promis
         return order;
       },
       TRANSACTION_OPTIONS,
-    ),
-  );
+    );
+  // Only a placement that opens its own transaction waits at the gate: one already inside the
+  // caller's (the idempotency middleware's) holds a connection, and waiters holding connections
+  // could leave the gate's holders none to open theirs with.
+  return ctx.transactionStarter ? placementGate(ctx.config.placementConcurrency)(place) : place();
 }
 
 type OrderedLine = { productId: string; sku: string; quantity: number };

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { defaultRulesConfig } from "../../config.ts";
 import { createTestApi, type TestApi, type TestOrganisation } from "../../testing/index.ts";
 
 let api: TestApi;
@@ -394,3 +395,43 @@ test("an order with a live invoice cannot be cancelled until the invoice is void
     status: "cancelled",
   });
 });
+
+test("with placements one at a time, keyed and unkeyed placements at once, more than the pool's connections, all go through", async () => {
+  const gated = await createTestApi({ config: { ...defaultRulesConfig, placementConcurrency: 1 } });
+  try {
+    const org = await gated.organisation("One at a time");
+    const customer = await org.caller.customers.create({ name: "Queue" });
+    const item = await org.caller.catalog.products.create({
+      sku: "GATE-1",
+      name: "Gated",
+      priceMinor: 100,
+      currency: "USD",
+      stock: 100,
+    });
+    const drafts = [];
+    for (let i = 0; i < 28; i++) {
+      const draft = await org.caller.orders.create({ customerId: customer.id });
+      drafts.push(
+        await org.caller.orders.addItem({
+          orderId: draft.id,
+          version: draft.version,
+          productId: item.id,
+          quantity: 1,
+        }),
+      );
+    }
+    // A keyed call holds its transaction's connection while it places; 21 of them outnumber the test pool's 20.
+    const results = await Promise.allSettled(
+      drafts.map((draft, index) =>
+        org.caller.orders.place({
+          orderId: draft.id,
+          ...(index % 4 === 3 ? {} : { idempotencyKey: `gate-key-${index}` }),
+        }),
+      ),
+    );
+    expect(results.filter((result) => result.status === "rejected")).toEqual([]);
+    expect((await org.caller.catalog.products.get({ id: item.id })).stock).toBe(72);
+  } finally {
+    await gated.close();
+  }
+}, 60_000);
