@@ -28,7 +28,14 @@ export type JobsResult = {
     seconds: number;
     jobsPerSecond: number;
   };
-  place: { clients: number; rounds: { without: number; with: number }[]; ratio: number };
+  place: {
+    clients: number;
+    rounds: Record<PlaceVariant, number>[];
+    /** Orders/s with the enqueue before the stock lock, over without. */
+    ratio: number;
+    /** Orders/s with the enqueue after placing (the product's row lock held through it), over without. */
+    ratioAfter: number;
+  };
   bigReport: { orders: number; groups: number; wallSeconds: number; idleRssMb: number; peakRssMb: number };
 };
 
@@ -237,9 +244,12 @@ async function measureBigReport(
 
 /**
  * The procedure itself, called in-process as a host would, inside a
- * transaction this bench opens (the rules join an open transaction), with or
- * without one enqueue after it in the same transaction. The two variants
- * alternate in short rounds, so drift on a shared machine hits both alike.
+ * transaction this bench opens (the rules join an open transaction), without
+ * an enqueue, with one enqueued first (before placing takes the product's row
+ * lock, where decision 016 puts writes that go with placing), and with one
+ * enqueued after placing (the lock held through it). The variants alternate
+ * in short rounds (A B C, then C B A), so drift on a shared machine hits all
+ * alike.
  */
 async function measurePlace(prisma: PrismaClient, queue: Queue) {
   const auth = createAuth({ prisma });
@@ -255,21 +265,22 @@ async function measurePlace(prisma: PrismaClient, queue: Queue) {
     log: silent,
   }));
   const org = await owner.org.create({ name: "Bench placing", slug: `bench-place-${stamp}` });
-  const rounds: { without: number; with: number }[] = [];
+  const rounds: Record<PlaceVariant, number>[] = [];
   for (let round = 0; round < PLACE_ROUNDS; round++) {
-    // A B, then B A: a machine slowing down (or speeding up) over the run weighs on both alike.
-    if (round % 2 === 0) {
-      const without = await placeFor(false);
-      rounds.push({ without, with: await placeFor(true) });
-    } else {
-      const withEnqueue = await placeFor(true);
-      rounds.push({ without: await placeFor(false), with: withEnqueue });
-    }
+    const order = round % 2 === 0 ? PLACE_VARIANTS : [...PLACE_VARIANTS].reverse();
+    const result: Partial<Record<PlaceVariant, number>> = {};
+    for (const variant of order) result[variant] = await placeFor(variant);
+    rounds.push(result as Record<PlaceVariant, number>);
   }
-  const total = (key: "without" | "with") => rounds.reduce((sum, round) => sum + round[key], 0);
-  return { clients: PLACE_CLIENTS, rounds, ratio: total("with") / total("without") };
+  const total = (key: PlaceVariant) => rounds.reduce((sum, round) => sum + round[key], 0);
+  return {
+    clients: PLACE_CLIENTS,
+    rounds,
+    ratio: total("enqueueFirst") / total("without"),
+    ratioAfter: total("enqueueAfter") / total("without"),
+  };
 
-  async function placeFor(withEnqueue: boolean): Promise<number> {
+  async function placeFor(variant: PlaceVariant): Promise<number> {
     const drafts = await seedDrafts(prisma, org.id, 3_000);
     const base = await createContext({ db: prisma, auth, headers, safety });
     let placed = 0;
@@ -280,8 +291,10 @@ async function measurePlace(prisma: PrismaClient, queue: Queue) {
         for (let orderId = drafts.pop(); orderId && performance.now() < deadline; orderId = drafts.pop()) {
           await prisma.$transaction(async (tx) => {
             const caller = createCaller({ ...base, log: silent, db: tx, transactionStarter: null });
+            const job = { organizationId: org.id, orderId };
+            if (variant === "enqueueFirst") await enqueueAny(queue, tx, BENCH_ENQUEUED, job);
             await caller.orders.place({ orderId });
-            if (withEnqueue) await enqueueAny(queue, tx, BENCH_ENQUEUED, { organizationId: org.id, orderId });
+            if (variant === "enqueueAfter") await enqueueAny(queue, tx, BENCH_ENQUEUED, job);
           });
           placed++;
         }
@@ -291,6 +304,9 @@ async function measurePlace(prisma: PrismaClient, queue: Queue) {
     return placed / ((performance.now() - started) / 1000);
   }
 }
+
+export type PlaceVariant = "without" | "enqueueFirst" | "enqueueAfter";
+const PLACE_VARIANTS: PlaceVariant[] = ["without", "enqueueFirst", "enqueueAfter"];
 
 async function until(done: () => Promise<boolean>, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;

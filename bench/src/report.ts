@@ -5,10 +5,15 @@ import { jobsSection } from "./jobs-report.ts";
 import type { LoadResult } from "./load-generator.ts";
 import type { describeMachine } from "./machine.ts";
 import type { PlaceResult } from "./place-orders.ts";
+import { placeSection } from "./place-report.ts";
 import { SCENARIO_TITLES, type Scenario, type ScenarioName } from "./scenarios.ts";
 import type { TargetName } from "./targets.ts";
 
-export type Run = LoadResult & { cpuMicrosPerRequest: number | null };
+export type Run = LoadResult & {
+  cpuMicrosPerRequest: number | null;
+  /** The main process's alone (a forwarding pair's web process, without apps/server). */
+  ownCpuMicrosPerRequest: number | null;
+};
 export type Measurement = { scenario: Scenario; targetName: string; runs: Run[]; failure?: string };
 
 export type BenchRecord = {
@@ -89,7 +94,19 @@ function scenarioTable(record: BenchRecord, name: ScenarioName): string[] {
         .trim(),
     );
   }
-  return [...lines, ""];
+  return [...lines, "", ...(name === "forwarded" ? webProcessCpu(record) : [])];
+}
+
+/** Issue 19: the web process's own CPU per request, forwarding against doing the work itself. */
+function webProcessCpu(record: BenchRecord): string[] {
+  const own = (m: Measurement | undefined) =>
+    m?.runs
+      .map((run) => (run.ownCpuMicrosPerRequest === null ? "–" : fixed(run.ownCpuMicrosPerRequest)))
+      .join(" / ") ?? "–";
+  return [
+    `Web process's own CPU µs/req (run 1 / run 2): in-process ${own(find(record, "forwarded", "next"))}, forwarding ${own(find(record, "forwarded", "nextForwarding"))} (issue 19: forwarding should cost the web process less than doing the work).`,
+    "",
+  ];
 }
 
 export function renderReport(record: BenchRecord): string {
@@ -107,7 +124,7 @@ export function renderReport(record: BenchRecord): string {
     `- Whole bench: ${fixed(record.totalSeconds)} s.`,
     "",
     ...(record.typecheck ? acceptance(record) : []),
-    ...(["ping", "batch", "list", "mutation", "forwarded", "tracingPing", "tracingList"] as const)
+    ...(["ping", "batch", "list", "mutation", "forwarded", "nextPath", "tracingPing", "tracingList"] as const)
       .filter((name) => record.measurements.some((m) => m.scenario.name === name))
       .flatMap((name) => scenarioTable(record, name)),
     ...(record.typecheck ? extras(record, record.typecheck) : []),
@@ -142,22 +159,41 @@ function acceptance(record: BenchRecord): string[] {
       5,
     ),
     "",
+    ...acceptance19(record),
+  ];
+}
+
+/** Issue 19's targets that the load rows measure; the hot product's verdict is in its own section. */
+function acceptance19(record: BenchRecord): string[] {
+  const [plainRoute, trpcRoute] = record.measurements.filter((m) => m.scenario.name === "nextPath");
+  const typecheck = record.typecheck;
+  return [
+    "## Acceptance (issue 19), run 1 / run 2",
+    "",
+    "| target | measured | goal | |",
+    "|---|---:|---:|---|",
+    acceptanceRow(
+      "Forwarded call vs in-process, catalog.products.list in Next.js (req/s)",
+      ratios(find(record, "forwarded", "nextForwarding"), find(record, "forwarded", "next")),
+      0.8,
+    ),
+    acceptanceRow(
+      "tRPC in Next.js vs a plain route handler, health.ping (req/s)",
+      ratios(trpcRoute, plainRoute),
+      0.9,
+    ),
+    ...(typecheck
+      ? [
+          `| Full-monorepo typecheck, uncached | ${fixed(typecheck.millis / 1000, 1)} s | ≤ 5 s | ${typecheck.ok && typecheck.millis <= 5000 ? "met" : "**not met**"} |`,
+        ]
+      : []),
+    "",
   ];
 }
 
 function extras(record: BenchRecord, typecheck: { millis: number; ok: boolean }): string[] {
   return [
-    "## orders.place through apps/server (express lane) on PostgreSQL (issue 4)",
-    "",
-    "Each client places the next of thousands of prepared drafts (one line each: stock reserved in a transaction, audit row) for 4 s.",
-    "",
-    "| concurrent clients | orders placed | orders/s | p50 ms | p99 ms | errors |",
-    "|---:|---:|---:|---:|---:|---:|",
-    ...record.placeOrders.map(
-      (p) =>
-        `| ${p.clients} | ${p.placed} | ${fixed(p.ordersPerSecond)} | ${fixed(p.p50Ms, 1)} | ${fixed(p.p99Ms, 1)} | ${p.errors} |`,
-    ),
-    "",
+    ...placeSection(record.placeOrders),
     ...(record.dashboard ? renderDashboardSection(record.dashboard) : []),
     ...jobsSection(record.jobs, record.jobsFailure),
     "## apps/server cold start to the first 200 (`node dist/index.js` → `health.ping`)",

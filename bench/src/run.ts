@@ -9,7 +9,7 @@ import { prepareBenchDatabase } from "./database.ts";
 import { measureJobs } from "./jobs-bench.ts";
 import { type LoadGenerator, type LoadOptions, pickLoadGenerator } from "./load-generator.ts";
 import { currentLoad, describeMachine } from "./machine.ts";
-import { measurePlaceOrders } from "./place-orders.ts";
+import { measureHotProduct } from "./place-servers.ts";
 import { type Measurement, type Run, renderReport } from "./report.ts";
 import { type Scenario, scenarios } from "./scenarios.ts";
 import { type RunningServer, startServer } from "./server-process.ts";
@@ -43,7 +43,7 @@ const selected = only ? scenarios.filter((scenario) => only.includes(scenario.na
 if (selected.length === 0) throw new Error(`BENCH_ONLY names no scenario group: ${only?.join(",")}`);
 const measurements: Measurement[] = selected.map((scenario) => ({
   scenario,
-  targetName: specs[scenario.target].name,
+  targetName: scenario.label ?? specs[scenario.target].name,
   runs: [],
 }));
 const targetOrder = [...new Set(selected.map((scenario) => scenario.target))];
@@ -88,9 +88,8 @@ function logged<T>(step: string, work: () => Promise<T>): Promise<T> {
 }
 
 async function measureOrderPlacing() {
-  log("orders.place at 1, 10 and 50 clients");
-  const placeServer = await startServer(specs.lane);
-  return measurePlaceOrders(databaseUrl, placeServer.origin, bearerToken).finally(() => placeServer.stop());
+  log("orders.place on one product at 1, 10 and 50 clients");
+  return measureHotProduct(databaseUrl, bearerToken);
 }
 
 async function measureTarget(target: TargetName, round: number) {
@@ -125,11 +124,15 @@ async function measure(generator: LoadGenerator, server: RunningServer, scenario
   await generator.load(request, { ...options, durationS: WARM_UP_S }); // JIT, pools, Next's route compilation
   await sleep(100);
   const cpuBefore = server.cpuMicros();
+  const ownCpuBefore = server.ownCpuMicros();
   const result = await generator.load(request, options);
   const cpuAfter = server.cpuMicros();
-  const cpuMicrosPerRequest =
-    cpuBefore !== null && cpuAfter !== null && result.requests > 0
-      ? (cpuAfter - cpuBefore) / result.requests
-      : null;
-  return { ...result, cpuMicrosPerRequest };
+  const ownCpuAfter = server.ownCpuMicros();
+  const perRequest = (before: number | null, after: number | null) =>
+    before !== null && after !== null && result.requests > 0 ? (after - before) / result.requests : null;
+  return {
+    ...result,
+    cpuMicrosPerRequest: perRequest(cpuBefore, cpuAfter),
+    ownCpuMicrosPerRequest: perRequest(ownCpuBefore, ownCpuAfter),
+  };
 }

@@ -10,6 +10,7 @@ export type ScenarioName =
   | "list"
   | "mutation"
   | "forwarded"
+  | "nextPath"
   | "tracingPing"
   | "tracingList";
 
@@ -18,6 +19,8 @@ export type Scenario = {
   target: TargetName;
   /** tRPC calls per HTTP request (10 for the batch). */
   calls: number;
+  /** The row's name when it is not the server's (two requests to one server). */
+  label?: string;
   request(origin: string, bearerToken: string | null): LoadRequest;
 };
 
@@ -28,6 +31,8 @@ export const SCENARIO_TITLES: Record<ScenarioName, string> = {
   mutation: "Mutation: catalog.products.archive (PostgreSQL, signed in, idempotent)",
   forwarded:
     "Forwarding overhead: catalog.products.list (signed in) in-process in Next.js, forwarded to apps/server, and apps/server direct",
+  nextPath:
+    "The Next.js path (issue 19): health.ping through tRPC's fetch adapter in a route handler, against a plain route handler returning the same JSON",
   tracingPing: "Tracing cost on the express lane: health.ping (one server span), tracing off vs on",
   tracingList:
     "Tracing cost on the express lane: catalog.products.list (server span + Prisma spans), tracing off vs on",
@@ -81,6 +86,20 @@ export const scenarios: Scenario[] = [
   { name: "forwarded", target: "next", calls: 1, request: listAt("/api/trpc") },
   { name: "forwarded", target: "nextForwarding", calls: 1, request: listAt("/api/trpc") },
   { name: "forwarded", target: "lane", calls: 1, request: list },
+  {
+    name: "nextPath",
+    target: "next",
+    calls: 1,
+    label: "next start, plain route handler (/api/plain-ping)",
+    request: get(`/api/plain-ping?input=${input({ echo: "bench" })}`, false),
+  },
+  {
+    name: "nextPath",
+    target: "next",
+    calls: 1,
+    label: "next start, tRPC fetch adapter (/api/trpc/health.ping)",
+    request: ping("/api/trpc"),
+  },
   { name: "tracingPing", target: "lane", calls: 1, request: ping("/trpc") },
   { name: "tracingPing", target: "laneTraced", calls: 1, request: ping("/trpc") },
   { name: "tracingPing", target: "laneTracedSampled", calls: 1, request: ping("/trpc") },

@@ -28,6 +28,8 @@ export type RunningServer = {
   pid: number;
   /** CPU time the process has used so far (user + system), in microseconds; null off Linux. */
   cpuMicros(): number | null;
+  /** The same for the main process alone, without its companion (the web process of a forwarding pair). */
+  ownCpuMicros(): number | null;
   stop(): Promise<void>;
 };
 
@@ -91,6 +93,7 @@ export async function startServer(
     origin,
     pid: child.pid ?? 0,
     cpuMicros: () => processCpuMicros(child.pid ?? 0),
+    ownCpuMicros: () => processCpuMicros(child.pid ?? 0),
     async stop() {
       if (child.exitCode !== null) return;
       child.kill("SIGTERM");

@@ -36,6 +36,15 @@ test("invoice exports download directly up to 5,000 rows unless TALLY_INVOICE_EX
   );
 });
 
+test("placements run 4 at a time per process unless TALLY_PLACEMENT_CONCURRENCY says otherwise (0: unbounded)", () => {
+  expect(rulesConfigFromEnv({}).placementConcurrency).toBe(4);
+  expect(rulesConfigFromEnv({ TALLY_PLACEMENT_CONCURRENCY: "0" }).placementConcurrency).toBe(0);
+  expect(rulesConfigFromEnv({ TALLY_PLACEMENT_CONCURRENCY: "8" }).placementConcurrency).toBe(8);
+  expect(() => rulesConfigFromEnv({ TALLY_PLACEMENT_CONCURRENCY: "-1" })).toThrow(
+    "Invalid configuration: TALLY_PLACEMENT_CONCURRENCY: must be 0 (no bound) or more",
+  );
+});
+
 test("the insights service: off unless INSIGHTS_URL is set, and then it needs its token", () => {
   expect(rulesConfigFromEnv({}).insights).toBeNull();
   const token = "t".repeat(32);

@@ -5,6 +5,8 @@ import { z } from "zod";
 const DAY_SECONDS = 86_400;
 /** A few seconds of streaming at most: beyond it a request would hold a connection and the member's tab. */
 const DEFAULT_INVOICE_EXPORT_MAX_ROWS = 5_000;
+/** Below the pool's 10 connections, so reads and other writes always find one. */
+const DEFAULT_PLACEMENT_CONCURRENCY = 4;
 
 /** What the rules themselves take from the environment; hosts read it once at start and pass it to createContext. */
 const rulesEnv = z.object({
@@ -28,6 +30,16 @@ const rulesEnv = z.object({
     .int("must be a whole number of rows")
     .min(0, "must be 0 or more")
     .default(DEFAULT_INVOICE_EXPORT_MAX_ROWS),
+  /**
+   * Order placements one process runs at once (0: no bound); more wait in the
+   * process, holding no connection (docs/decisions/016-hot-product-placement.md).
+   */
+  TALLY_PLACEMENT_CONCURRENCY: z.coerce
+    .number()
+    .int("must be a whole number")
+    .min(0, "must be 0 (no bound) or more")
+    .max(1_000)
+    .default(DEFAULT_PLACEMENT_CONCURRENCY),
   /** The insights service (apps/insights); unset, `insights.*` answers "unavailable: not configured". */
   INSIGHTS_URL: z.url({ protocol: /^https?$/, error: "must be an http(s):// URL" }).optional(),
   /** The service credential it requires (its own INSIGHTS_SERVICE_TOKEN). */
@@ -63,6 +75,7 @@ export type RulesConfig = {
   idempotencyTtlMs: number;
   reminderIntervalMs: number;
   invoiceExportMaxRows: number;
+  placementConcurrency: number;
   insights: InsightsConfig | null;
   webhooks: WebhooksConfig;
 };
@@ -71,6 +84,7 @@ export const defaultRulesConfig: RulesConfig = Object.freeze({
   idempotencyTtlMs: DAY_SECONDS * 1000,
   reminderIntervalMs: 7 * DAY_SECONDS * 1000,
   invoiceExportMaxRows: DEFAULT_INVOICE_EXPORT_MAX_ROWS,
+  placementConcurrency: DEFAULT_PLACEMENT_CONCURRENCY,
   insights: null,
   webhooks: Object.freeze({ allowedHosts: [], disableAfterFailures: 20 }),
 });
@@ -85,6 +99,7 @@ export function rulesConfigFromEnv(env: NodeJS.ProcessEnv = process.env): RulesC
     idempotencyTtlMs: parsed.TALLY_IDEMPOTENCY_TTL_SECONDS * 1000,
     reminderIntervalMs: parsed.TALLY_REMINDER_INTERVAL_DAYS * DAY_SECONDS * 1000,
     invoiceExportMaxRows: parsed.TALLY_INVOICE_EXPORT_MAX_ROWS,
+    placementConcurrency: parsed.TALLY_PLACEMENT_CONCURRENCY,
     // Frozen: the client (breaker, bulkhead, cache) is kept per configuration object, one per process.
     insights:
       url && token

@@ -1,6 +1,8 @@
 import { type AnyTRPCRouter, getTRPCErrorShape, TRPCError, transformTRPCResponse } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import { tracedClientCall } from "../tracing/tracing.ts";
+import { writeCalls } from "../trpc-call/index.ts";
+import { createApiConnection, type SendToApi } from "./api-connection.ts";
 import { SERVICE_CREDENTIAL_HEADER } from "./service-credential.ts";
 import {
   buildTrpcRequest,
@@ -22,7 +24,8 @@ export type ForwardingOptions = {
   credentialFor: (req: Request) => Promise<string>;
   /** Runs calls in this process (tRPC's fetch adapter). */
   local: (req: Request) => Promise<Response>;
-  fetch?: typeof fetch;
+  /** How calls reach the server; a keep-alive node:http connection to `remoteUrl` unless given. */
+  send?: SendToApi;
 };
 
 type Item = { result?: unknown; error?: { json?: { data?: { httpStatus?: number } } } };
@@ -35,7 +38,7 @@ type Item = { result?: unknown; error?: { json?: { data?: { httpStatus?: number 
  * BAD_GATEWAY / GATEWAY_TIMEOUT and the local ones still answer.
  */
 export function createForwardingHandler(options: ForwardingOptions) {
-  const send = options.fetch ?? fetch;
+  const send = options.send ?? createApiConnection(options.remoteUrl);
 
   return async function handle(req: Request): Promise<Response> {
     const request = options.remoteRouters.size > 0 ? await readTrpcRequest(req, options.endpoint) : null;
@@ -90,9 +93,10 @@ export function createForwardingHandler(options: ForwardingOptions) {
     const signal = AbortSignal.timeout(options.timeoutMs);
     let response: Response;
     try {
-      // The request is built inside the span, after its traceparent is on the headers.
+      const { url, body } = writeCalls(options.remoteUrl, request.method, request.batch, calls);
+      // Sent inside the span, after its traceparent is on the headers.
       response = await tracedClientCall("forward to API server", headers, () =>
-        send(buildTrpcRequest(options.remoteUrl, request, calls, headers, signal)),
+        send({ url, method: request.method, headers, body, signal, streaming: request.streaming }),
       );
     } catch (error) {
       const timedOut = error instanceof DOMException && error.name === "TimeoutError";

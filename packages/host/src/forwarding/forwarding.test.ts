@@ -28,6 +28,7 @@ let org: TestOrganisation;
 let server: Server;
 let serverUrl: string;
 const remoteCalls: string[] = [];
+let serverConnections = 0;
 
 beforeAll(async () => {
   api = await createTestApi();
@@ -51,6 +52,7 @@ beforeAll(async () => {
     if (req.url?.includes("slow")) return; // never answers: for the timeout test
     trpc(req, res);
   });
+  server.on("connection", () => serverConnections++);
   server.listen(0, "127.0.0.1");
   await once(server, "listening");
   serverUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/trpc`;
@@ -106,6 +108,14 @@ describe("forwarding", () => {
     expect(remoteCalls.join(" ")).not.toContain("account.me");
     const stored = await api.db.product.findUniqueOrThrow({ where: { id: created.id } });
     expect(stored.organizationId).toBe(org.id);
+  });
+
+  test("calls one after another reuse one connection to the server", async () => {
+    const client = clientOf(webEndpoint(["catalog"]), { authorization: `Bearer ${org.owner.token}` });
+    await client.catalog.products.list.query(); // opens the connection
+    const before = serverConnections;
+    for (let call = 0; call < 5; call++) await client.catalog.products.list.query();
+    expect(serverConnections - before).toBe(0);
   });
 
   test("errors from the server reach the client with the same code and shape", async () => {

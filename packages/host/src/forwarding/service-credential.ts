@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from "node:crypto";
+import { createHash, createSecretKey, type KeyObject, randomUUID } from "node:crypto";
 import type { RequestSafety } from "@tally/api";
 import { memorySharedState, type SharedState } from "@tally/shared-state";
 import { EncryptJWT, errors, jwtDecrypt } from "jose";
@@ -23,7 +23,17 @@ export const SERVER_AUDIENCE = "tally-server";
 
 export type CredentialOptions = { secret: string; audience?: string; ttlSeconds?: number };
 
-const keyFrom = (secret: string) => createHash("sha256").update(secret).digest();
+const keys = new Map<string, KeyObject>();
+
+/** The AES key a secret stands for, derived and imported once per secret rather than on every call. */
+function keyFrom(secret: string): KeyObject {
+  let key = keys.get(secret);
+  if (!key) {
+    key = createSecretKey(createHash("sha256").update(secret).digest());
+    keys.set(secret, key);
+  }
+  return key;
+}
 
 export async function signServiceCredential(
   identity: ForwardedIdentity,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { defaultRulesConfig } from "../../config.ts";
 import { createTestApi, type TestApi, type TestOrganisation } from "../../testing/index.ts";
 
 let api: TestApi;
@@ -186,6 +187,11 @@ describe("the order lifecycle", () => {
     await expect(org.caller.orders.place({ orderId: order.id })).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
+    // The status change is written before the lines are read: the refusal rolls it back with its audit row.
+    expect((await org.caller.orders.get({ id: order.id })).status).toBe("draft");
+    expect((await org.caller.audit.list({ targetId: order.id })).items.map((event) => event.action)).toEqual([
+      "order.created",
+    ]);
   });
 
   test("every status change is in the audit log", async () => {
@@ -222,6 +228,25 @@ describe("concurrency", () => {
     );
     expect((await org.caller.catalog.products.get({ id: item.id })).stock).toBe(0);
     expect(await api.db.order.count({ where: { organizationId: org.id, status: "placed" } })).toBe(10);
+  }, 60_000);
+
+  test("orders naming two products in opposite orders, placed at once, all go through: one lock order, no deadlock", async () => {
+    const { org, customer, product } = await shop("Crossed lines");
+    const [first, second] = [await product(100, 100), await product(100, 100)];
+    const orders = [];
+    for (let i = 0; i < 20; i++) {
+      const lines = [
+        { productId: first.id, quantity: 1 },
+        { productId: second.id, quantity: 2 },
+      ];
+      orders.push(await draftWith(org, customer.id, i % 2 ? lines : lines.reverse()));
+    }
+    const results = await Promise.allSettled(
+      orders.map((order) => org.caller.orders.place({ orderId: order.id })),
+    );
+    expect(results.filter((result) => result.status === "rejected")).toEqual([]);
+    expect((await org.caller.catalog.products.get({ id: first.id })).stock).toBe(80);
+    expect((await org.caller.catalog.products.get({ id: second.id })).stock).toBe(60);
   }, 60_000);
 
   test("two people placing the same order at once: one places it, the other gets CONFLICT, stock moves once", async () => {
@@ -370,3 +395,43 @@ test("an order with a live invoice cannot be cancelled until the invoice is void
     status: "cancelled",
   });
 });
+
+test("with placements one at a time, keyed and unkeyed placements at once, more than the pool's connections, all go through", async () => {
+  const gated = await createTestApi({ config: { ...defaultRulesConfig, placementConcurrency: 1 } });
+  try {
+    const org = await gated.organisation("One at a time");
+    const customer = await org.caller.customers.create({ name: "Queue" });
+    const item = await org.caller.catalog.products.create({
+      sku: "GATE-1",
+      name: "Gated",
+      priceMinor: 100,
+      currency: "USD",
+      stock: 100,
+    });
+    const drafts = [];
+    for (let i = 0; i < 28; i++) {
+      const draft = await org.caller.orders.create({ customerId: customer.id });
+      drafts.push(
+        await org.caller.orders.addItem({
+          orderId: draft.id,
+          version: draft.version,
+          productId: item.id,
+          quantity: 1,
+        }),
+      );
+    }
+    // A keyed call holds its transaction's connection while it places; 21 of them outnumber the test pool's 20.
+    const results = await Promise.allSettled(
+      drafts.map((draft, index) =>
+        org.caller.orders.place({
+          orderId: draft.id,
+          ...(index % 4 === 3 ? {} : { idempotencyKey: `gate-key-${index}` }),
+        }),
+      ),
+    );
+    expect(results.filter((result) => result.status === "rejected")).toEqual([]);
+    expect((await org.caller.catalog.products.get({ id: item.id })).stock).toBe(72);
+  } finally {
+    await gated.close();
+  }
+}, 60_000);
