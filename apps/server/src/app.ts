@@ -20,7 +20,8 @@ import {
 import { fromNodeHeaders, toNodeHandler } from "better-auth/node";
 
 export type AppOptions = {
-  runtime: Pick<Runtime, "db" | "auth" | "logger" | "config" | "queue">;
+  /** Without `events`, live streams answer that this host has no event hub. */
+  runtime: Pick<Runtime, "db" | "auth" | "logger" | "config" | "queue"> & Partial<Pick<Runtime, "events">>;
   expressLane: boolean;
   /** Behind a reverse proxy that sets x-forwarded-for; otherwise the socket's address is the client's. */
   trustProxy?: boolean;
@@ -38,13 +39,13 @@ export function createApp({
   trustProxy = false,
   verifyForwarded = null,
 }: AppOptions): RequestListener {
-  const { db, auth, logger, config, queue } = runtime;
+  const { db, auth, logger, config, queue, events = null } = runtime;
   const authHandler = toNodeHandler(auth);
   const applyCors = createCors(auth.options.trustedOrigins ?? []);
   const exportInvoices = createInvoiceExportHandler({ db, auth, config: config.rules });
   const downloadReport = createReportDownloadHandler({ db, auth });
   const downloadInvoicePdf = createInvoicePdfHandler({ db, auth });
-  const receivePaymentWebhook = createPaymentWebhookHandler({ db, config: config.payments, queue });
+  const receivePaymentWebhook = createPaymentWebhookHandler({ db, config: config.payments, queue, events });
   const ready = () => readinessResponse(db);
   const trpc = createTrpcHandler({
     router: appRouter,
@@ -60,6 +61,7 @@ export function createApp({
           headers,
           config: config.rules,
           queue,
+          events,
           safety: safety ?? requestSafety(headers, auth.options.trustedOrigins),
         });
       // Anonymous direct calls get their context without waiting on anything.

@@ -1,9 +1,16 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "./root.ts";
 
-export { defaultRulesConfig, type RulesConfig, rulesConfigFromEnv } from "./config.ts";
+export {
+  defaultRulesConfig,
+  processConfig,
+  type RulesConfig,
+  rulesConfigFromEnv,
+  type SubscriptionLimits,
+} from "./config.ts";
 export { type CsvCell, csvRecord } from "./csv.ts";
 export { describeIssues, formatError } from "./errors.ts";
+export type { EventFeed, FeedListener, FeedSubscription } from "./events/event-feed.ts";
 export { pruneEvents } from "./events/events.prune.ts";
 export {
   cursorOf,
@@ -17,6 +24,7 @@ export {
   type StoredEvent,
 } from "./events/events.read.ts";
 export { type EventInput, recordEvent, recordEvents } from "./events/events.record.ts";
+export type { EventMessage } from "./events/events.stream.ts";
 export { jobHandlers } from "./jobs.ts";
 export { type Logger, logger, loggerOptions } from "./logger.ts";
 export { type AppRouter, appRouter, createCaller } from "./root.ts";
@@ -27,6 +35,7 @@ export { type HandledEventType, paymentEventEnvelope } from "./routers/payments/
 export { serializeOutput } from "./transformer.ts";
 export {
   type Access,
+  type ConnectionState,
   type Context,
   createContext,
   createContextInner,

@@ -11,6 +11,7 @@ import type { Queue } from "@tally/jobs";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { defaultRulesConfig, processConfig, type RulesConfig } from "./config.ts";
 import { databaseUnavailable, formatError, isDatabaseUnavailable } from "./errors.ts";
+import type { EventFeed } from "./events/event-feed.ts";
 import { runIdempotently } from "./idempotency.ts";
 import { type Logger, logger as rootLogger } from "./logger.ts";
 import { hasRole, highestRole, type Role } from "./routers/org/roles.ts";
@@ -51,7 +52,14 @@ export type ContextInnerOptions = {
   requestId?: string;
   logger?: Logger;
   queue?: Queue | null;
+  /** This process's event hub: live streams listen to it, and mutations wake it. */
+  events?: EventFeed | null;
+  /** What calls on one connection share (a WebSocket's context lives as long as the socket). */
+  connection?: ConnectionState;
 };
+
+/** Per connection: one per HTTP request, one per WebSocket for all the calls it carries. */
+export type ConnectionState = { subscriptions: number };
 
 export type Context = DbScope & {
   auth: Auth;
@@ -64,6 +72,9 @@ export type Context = DbScope & {
   log: Logger;
   /** Where background work is enqueued (in the caller's transaction); null in a host run without one. */
   queue: Queue | null;
+  /** This process's event hub; null in a host run without one (subscriptions then fail, mutations still work). */
+  events: EventFeed | null;
+  connection: ConnectionState;
 };
 
 export function createContextInner({
@@ -77,6 +88,8 @@ export function createContextInner({
   requestId = randomUUID(),
   logger,
   queue = null,
+  events = null,
+  connection = { subscriptions: 0 },
 }: ContextInnerOptions): Context {
   return {
     /** What every query goes through: the client, or the transaction a middleware opened (transaction.ts). */
@@ -92,6 +105,8 @@ export function createContextInner({
     // The request id goes on each line rather than into a child logger: a child per request costs more than the call it logs.
     log: logger ?? rootLogger,
     queue,
+    events,
+    connection,
   };
 }
 
@@ -110,11 +125,15 @@ export function createContext({
   safety,
   config = defaultRulesConfig,
   queue = null,
+  events = null,
+  connection,
 }: {
   db: PrismaClient;
   auth: Auth;
   headers: Headers;
   queue?: Queue | null;
+  events?: EventFeed | null;
+  connection?: ConnectionState;
   /** Computed by the host from the request (or, for a forwarded call, by the web app that received it). */
   safety: RequestSafety;
   config?: RulesConfig;
@@ -126,6 +145,8 @@ export function createContext({
     headers,
     config,
     queue,
+    events,
+    ...(connection ? { connection } : {}),
     safety,
     requestId: incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID(),
   };
@@ -140,11 +161,29 @@ export function createContext({
 
 // ─── tRPC ───────────────────────────────────────────────────────────────────
 
-const t = initTRPC.context<Context>().meta<Meta>().create({
-  transformer,
-  isDev: processConfig().development,
-  errorFormatter: formatError,
-});
+/**
+ * Server-sent event streams, in every host: a ping keeps proxies from closing
+ * an idle stream and lets the client notice a dead one; past the maximum
+ * duration the stream ends quietly and the client reconnects from its last
+ * event id (tRPC's httpSubscriptionLink does so by itself).
+ */
+function streamSettings({ pingMs, maxDurationMs }: { pingMs: number; maxDurationMs: number }) {
+  return {
+    ping: { enabled: true, intervalMs: pingMs },
+    maxDurationMs,
+    client: { reconnectAfterInactivityMs: pingMs * 2 + 5_000 },
+  };
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    transformer,
+    isDev: processConfig().development,
+    sse: streamSettings(processConfig().streams),
+    errorFormatter: formatError,
+  });
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
@@ -257,10 +296,22 @@ const reportUnavailableDatabase = t.middleware(async ({ next }) => {
   return result;
 });
 
+/**
+ * A mutation's transaction has committed once it returns: wake the event hub,
+ * which reads anything it recorded and tells the other instances (coalesced,
+ * so a burst of mutations costs one wake-up).
+ */
+const wakeSubscribers = t.middleware(async ({ ctx, type, next }) => {
+  const result = await next();
+  if (type === "mutation" && result.ok) ctx.events?.changed();
+  return result;
+});
+
 export const publicProcedure = t.procedure
   .meta({ access: "public" })
   .use(logCall)
-  .use(reportUnavailableDatabase);
+  .use(reportUnavailableDatabase)
+  .use(wakeSubscribers);
 /** A signed-in user, through a session cookie or a bearer token. */
 export const authedProcedure = publicProcedure.meta({ access: "authed" }).use(requireSession);
 /** A member of the active organisation; `ctx.org.id` scopes every query. */

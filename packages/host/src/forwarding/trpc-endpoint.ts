@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { RulesConfig } from "@tally/api";
-import { appRouter, createContext, logger } from "@tally/api";
+import { appRouter, createContext, type EventFeed, logger } from "@tally/api";
 import { type Auth, lookUpSession } from "@tally/auth";
 import type { PrismaClient } from "@tally/db";
 import type { Queue } from "@tally/jobs";
@@ -26,6 +26,7 @@ export function createTrpcEndpoint({
   limits,
   rules,
   queue = null,
+  events = null,
 }: {
   db: PrismaClient;
   auth: Auth;
@@ -36,6 +37,8 @@ export function createTrpcEndpoint({
   rules?: RulesConfig;
   /** Where procedures enqueue background work; null only in tests of HTTP alone. */
   queue?: Queue | null;
+  /** This process's event hub, for live streams served here and the wake-up after a mutation. */
+  events?: EventFeed | null;
 }): (req: Request) => Promise<Response> {
   const local = (req: Request) =>
     fetchRequestHandler({
@@ -50,6 +53,7 @@ export function createTrpcEndpoint({
           headers: req.headers,
           ...(rules ? { config: rules } : {}),
           queue,
+          events,
           safety: requestSafety(req.headers, auth.options.trustedOrigins),
         }),
       onError: ({ error, path }) => {

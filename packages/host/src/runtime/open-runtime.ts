@@ -4,6 +4,7 @@ import { type Database, openDatabase, type PrismaClient } from "@tally/db";
 import { createMailer } from "@tally/documents";
 import { openQueue, type Queue, startWorkers } from "@tally/jobs";
 import { openSharedState, type SharedState } from "@tally/shared-state";
+import { type EventHub, openEventHub } from "../events/event-hub.ts";
 import { startTracing } from "../tracing/tracing.ts";
 import type { HostConfig } from "./host-config.ts";
 
@@ -19,6 +20,8 @@ export type Runtime = {
   queue: Queue;
   /** What this instance shares with the others: Redis with REDIS_URL, else this process's memory. */
   sharedState: SharedState;
+  /** This process's reader of the event table, woken across instances by LISTEN/NOTIFY. */
+  events: EventHub;
   /** Finishes or releases the jobs this process is running, then closes its connections. */
   close(): Promise<void>;
 };
@@ -50,6 +53,12 @@ export async function openRuntime(
     schedule: Boolean(workers),
     onError: (error) => logger.error({ err: error }, "job queue"),
   });
+  const events = await openEventHub({
+    db: database.prisma,
+    url: database.url,
+    config: config.events,
+    log: logger,
+  });
   const mailer = workers ? createMailer({ smtpUrl: config.mail.smtpUrl }) : null;
   if (workers && mailer) {
     const email = { mailer, fromAddress: config.mail.fromAddress, appUrl: config.auth.baseURL };
@@ -58,6 +67,7 @@ export async function openRuntime(
       log: logger,
       email,
       queue,
+      events,
       reminderIntervalMs: config.rules.reminderIntervalMs,
     });
     await startWorkers(queue, handlers, {
@@ -72,8 +82,10 @@ export async function openRuntime(
     databaseKind: database.kind,
     queue,
     sharedState,
+    events,
     async close() {
       await queue.stop({ graceful: true, timeoutMs: 10_000 });
+      await events.close();
       mailer?.close();
       await sharedState.close();
       await database.close();
