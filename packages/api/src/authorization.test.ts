@@ -224,6 +224,8 @@ const samples: Record<string, Sample> = {
   "dashboard.cash": () => undefined,
   "insights.reorderSoon": () => ({ limit: 5 }),
   "insights.invoicesAtRisk": () => ({ limit: 5 }),
+  // Subscribing is the call checked here; what the stream then carries is tested in packages/host (event-hub.test.ts).
+  "events.onChange": () => ({}),
 };
 
 const RANK: Record<Access, number> = { public: 0, authed: 1, member: 2, admin: 3, owner: 4 };
@@ -406,5 +408,6 @@ test("the access table: who may call what (a change here is a security review)",
     "dashboard.cash": "admin",
     "insights.reorderSoon": "member",
     "insights.invoicesAtRisk": "member",
+    "events.onChange": "member",
   });
 });
