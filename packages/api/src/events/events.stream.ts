@@ -75,8 +75,9 @@ export async function* streamEvents(
     }
     for (;;) {
       const { items, overflowed } = await inbox.take(stopped);
-      // tRPC ends the response quietly on an abort error (the client left, or the stream's maximum duration).
-      stopped.throwIfAborted();
+      // tRPC ends the response quietly on an AbortError (the client left, or the stream's maximum
+      // duration); a host's own abort reason (Next's ResponseAborted) would be reported as a failure.
+      if (stopped.aborted) throw new DOMException("The stream was closed", "AbortError");
       if (accessCheckDue) {
         accessCheckDue = false;
         await ensureStillMember(ctx);

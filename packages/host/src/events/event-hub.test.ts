@@ -128,6 +128,30 @@ describe("a member's stream", () => {
     await Promise.all([alices.close(), bobs.close()]);
   });
 
+  test("every event of one transaction arrives: a payment that settles its invoice", async () => {
+    const shop = await billingOrganisation(api, "Settled live");
+    const invoice = await shop.issuedInvoice();
+    const stream = await subscribe(shop.owner);
+    const { receivePaymentEvent } = await import("@tally/api");
+    await receivePaymentEvent(
+      api.db,
+      {
+        id: `evt_${Date.now()}`,
+        type: "payment.succeeded",
+        data: {
+          invoiceId: invoice.id,
+          amountMinor: invoice.totalMinor,
+          currency: "USD",
+          paymentId: `pay_${Date.now()}`,
+        },
+      },
+      "request-1",
+    );
+    hub.changed(); // as the webhook receiver does once the event is applied
+    expect(await kindsOf(stream, 3)).toEqual(["payment.received", "invoice.paid", "order.paid"]);
+    await stream.close();
+  });
+
   test("filters by kind and by record (a record's own events and those naming it)", async () => {
     const shop = await billingOrganisation(api, "Filters");
     const watched = await shop.placedOrder();
