@@ -208,15 +208,14 @@ function openWebSocket(origin: string): Promise<() => void> {
 }
 
 async function firstCustomer(origin: string): Promise<string> {
-  const input = encodeURIComponent(JSON.stringify({ json: { limit: 1 } }));
-  const response = await fetch(`${origin}/trpc/customers.list?input=${input}`, {
-    headers: { authorization: `Bearer ${token}` },
+  const response = await fetch(`${origin}/trpc/customers.create`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({ json: { name: "Realtime bench customer" } }),
   });
-  const body = (await response.json()) as {
-    result?: { data?: { json?: { items?: Array<{ id: string }> } } };
-  };
-  const id = body.result?.data?.json?.items?.[0]?.id;
-  if (!id) throw new Error("the demo organisation has no customer");
+  const body = (await response.json()) as { result?: { data?: { json?: { id?: string } } } };
+  const id = body.result?.data?.json?.id;
+  if (!id) throw new Error(`customers.create failed: ${response.status} ${JSON.stringify(body)}`);
   return id;
 }
 
@@ -225,12 +224,18 @@ function rssKb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
 }
 
-const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
-const percentile = (sorted: number[], p: number) =>
-  sorted.length
-    ? (sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN)
-    : Number.NaN;
-const ms = (value: number) => `${value.toFixed(1)} ms`;
+function sum(values: number[]) {
+  return values.reduce((total, value) => total + value, 0);
+}
+
+function percentile(sorted: number[], p: number) {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
+}
+
+function ms(value: number) {
+  return `${value.toFixed(1)} ms`;
+}
 
 function render(rows: Result[]): string {
   const lines = [

@@ -29,7 +29,7 @@ const rulesEnv = z.object({
     .min(0, "must be 0 or more")
     .default(DEFAULT_INVOICE_EXPORT_MAX_ROWS),
   /** Live event streams one user may hold open in one process. */
-  TALLY_SUBSCRIPTIONS_PER_USER: z.coerce.number().int().min(1).max(1000).default(10),
+  TALLY_SUBSCRIPTIONS_PER_USER: z.coerce.number().int().min(1).max(100_000).default(10),
   /** Live event streams one connection may carry (a WebSocket multiplexes them). */
   TALLY_SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().min(1).max(100).default(5),
   /** Events waiting for one slow subscriber before it is told to resync instead. */
