@@ -238,10 +238,11 @@ function ms(value: number) {
 }
 
 function render(rows: Result[]): string {
+  const machine = describeMachine("built-in clients");
   const lines = [
     "# Realtime: live events across two server processes",
     "",
-    `${new Date().toISOString()} · ${describeMachine("built-in clients")}`,
+    `${new Date().toISOString()} · ${machine.cpu} · Node ${machine.node} · ${machine.pinning}`,
     `Load average before: ${loadBefore}; after: ${currentLoad()}. Both servers pinned to the server core when taskset is there; the subscribers run in the bench process.`,
     "",
     `${SUBSCRIBERS} subscribers to \`events.onChange\` (kinds: order.created), split evenly across two apps/server processes on one PostgreSQL database; one user (the per-user limit raised for the run). Latency: ${LATENCY_EVENTS} orders created one at a time, alternately through each server; each delivery is timed from the moment the orders.create request was sent, so the figure includes the mutation itself (an upper bound on commit-to-delivery; the mutation's own round trip is in its column). Throughput: ${THROUGHPUT_WRITERS} writers creating orders through both servers for ${THROUGHPUT_SECONDS} s; deliveries per second of server CPU time (both processes together). Memory: the servers' resident memory with every subscriber connected and idle, minus before, per subscription.`,
