@@ -6,6 +6,7 @@ import {
   cursorOf,
   type EventPosition,
   isAfter,
+  latestPosition,
   oldestPosition,
   positionOf,
   readEventsAfter,
@@ -72,6 +73,10 @@ export async function* streamEvents(
     if (input.lastEventId) {
       const caughtUp = yield* catchUp(ctx, positionOf(input.lastEventId), wanted, limits.catchUpMax);
       cursor = caughtUp ?? live.position;
+    } else {
+      // From now on: the hub may not have read what committed just before this call yet.
+      const latest = await latestPosition(ctx.db);
+      if (isAfter(latest, cursor)) cursor = latest;
     }
     for (;;) {
       const { items, overflowed } = await inbox.take(stopped);
