@@ -22,8 +22,12 @@ import {
 import { fromNodeHeaders, toNodeHandler } from "better-auth/node";
 
 export type AppOptions = {
-  /** Without `apiKeys`, partner keys are neither limited nor counted (tests of other concerns). */
-  runtime: Pick<Runtime, "db" | "auth" | "logger" | "config" | "queue"> & Partial<Pick<Runtime, "apiKeys">>;
+  /**
+   * Without `events`, live streams answer that this host has no event hub;
+   * without `apiKeys`, partner keys are neither limited nor counted (tests of other concerns).
+   */
+  runtime: Pick<Runtime, "db" | "auth" | "logger" | "config" | "queue"> &
+    Partial<Pick<Runtime, "events" | "apiKeys">>;
   expressLane: boolean;
   /** Behind a reverse proxy that sets x-forwarded-for; otherwise the socket's address is the client's. */
   trustProxy?: boolean;
@@ -41,13 +45,13 @@ export function createApp({
   trustProxy = false,
   verifyForwarded = null,
 }: AppOptions): RequestListener {
-  const { db, auth, logger, config, queue, apiKeys = {} } = runtime;
+  const { db, auth, logger, config, queue, events = null, apiKeys = {} } = runtime;
   const authHandler = toNodeHandler(auth);
   const applyCors = createCors(auth.options.trustedOrigins ?? []);
   const exportInvoices = createInvoiceExportHandler({ db, auth, config: config.rules });
   const downloadReport = createReportDownloadHandler({ db, auth });
   const downloadInvoicePdf = createInvoicePdfHandler({ db, auth });
-  const receivePaymentWebhook = createPaymentWebhookHandler({ db, config: config.payments, queue });
+  const receivePaymentWebhook = createPaymentWebhookHandler({ db, config: config.payments, queue, events });
   const ready = () => readinessResponse(db);
   const partnerApi = createRestHandler({
     db,
@@ -71,6 +75,7 @@ export function createApp({
           headers,
           config: config.rules,
           queue,
+          events,
           apiKeys,
           safety: safety ?? requestSafety(headers, auth.options.trustedOrigins),
         });

@@ -1,4 +1,12 @@
-import { ConfigError, type HostConfig, hostConfigFromEnv, parseEnv } from "@tally/host";
+import {
+  ConfigError,
+  type HostConfig,
+  hostConfigFromEnv,
+  parseEnv,
+  type WebSocketConfig,
+  websocketConfigFrom,
+  websocketEnv,
+} from "@tally/host";
 import { z } from "zod";
 
 /** Only the standalone server reads these; what both hosts read is @tally/host's (hostConfigFromEnv). */
@@ -19,11 +27,15 @@ const serverEnv = z.object({
   TALLY_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
 });
 
-export type ServerConfig = z.infer<typeof serverEnv> & { host: HostConfig };
+export type ServerConfig = z.infer<typeof serverEnv> & { host: HostConfig; websocket: WebSocketConfig };
 
 export { ConfigError };
 
 /** One line naming the first bad variable, never a stack trace. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
-  return { ...parseEnv(serverEnv, env), host: hostConfigFromEnv(env) };
+  return {
+    ...parseEnv(serverEnv, env),
+    host: hostConfigFromEnv(env),
+    websocket: websocketConfigFrom(parseEnv(websocketEnv, env)),
+  };
 }

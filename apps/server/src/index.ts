@@ -1,6 +1,12 @@
 import { createServer } from "node:http";
-import { logger } from "@tally/api";
-import { createCredentialVerifier, openRuntime, traceNodeRequests } from "@tally/host";
+import { createContext, logger, processConfig } from "@tally/api";
+import {
+  attachEventSockets,
+  createCredentialVerifier,
+  openRuntime,
+  requestSafety,
+  traceNodeRequests,
+} from "@tally/host";
 import { createApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { stopServer } from "./lifecycle.ts";
@@ -28,6 +34,25 @@ async function main() {
     ),
   );
   server.keepAliveTimeout = 65_000; // longer than common load balancers' idle timeout
+  const { db, auth, queue, events } = runtime;
+  const sockets = attachEventSockets(server, {
+    path: "/trpc",
+    config: config.websocket,
+    maxDurationMs: processConfig().streams.maxDurationMs,
+    trustedOrigins: auth.options.trustedOrigins ?? [],
+    createContext: (headers, connection) =>
+      createContext({
+        db,
+        auth,
+        headers,
+        queue,
+        events,
+        connection,
+        config: config.host.rules,
+        safety: requestSafety(headers, auth.options.trustedOrigins),
+      }),
+    log: logger,
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -45,6 +70,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "shutting down");
+    await sockets.close();
     const finished = await stopServer(server, config.SHUTDOWN_GRACE_MS, () => runtime.close());
     logger.info({ drained: finished }, "stopped");
     process.exit(0);

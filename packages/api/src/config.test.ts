@@ -3,13 +3,50 @@ import { expect, test } from "vitest";
 import { processConfigFromEnv, rulesConfigFromEnv } from "./config.ts";
 
 test("development keeps internal error messages; tests are silent unless asked; otherwise info", () => {
-  expect(processConfigFromEnv({ NODE_ENV: "development" })).toEqual({ development: true, logLevel: "info" });
-  expect(processConfigFromEnv({ NODE_ENV: "test" })).toEqual({ development: false, logLevel: "silent" });
+  const streams = { pingMs: 15_000, maxDurationMs: 1_800_000 };
+  expect(processConfigFromEnv({ NODE_ENV: "development" })).toEqual({
+    development: true,
+    logLevel: "info",
+    streams,
+  });
+  expect(processConfigFromEnv({ NODE_ENV: "test" })).toEqual({
+    development: false,
+    logLevel: "silent",
+    streams,
+  });
   expect(processConfigFromEnv({ NODE_ENV: "test", LOG_LEVEL: "debug" })).toEqual({
     development: false,
     logLevel: "debug",
+    streams,
   });
-  expect(processConfigFromEnv({ NODE_ENV: "production" })).toEqual({ development: false, logLevel: "info" });
+  expect(processConfigFromEnv({ NODE_ENV: "production" })).toEqual({
+    development: false,
+    logLevel: "info",
+    streams,
+  });
+});
+
+test("live streams ping and end after the configured seconds; a bad value names the variable", () => {
+  expect(
+    processConfigFromEnv({ TALLY_STREAM_PING_SECONDS: "5", TALLY_STREAM_MAX_SECONDS: "60" }).streams,
+  ).toEqual({ pingMs: 5_000, maxDurationMs: 60_000 });
+  expect(() => processConfigFromEnv({ TALLY_STREAM_PING_SECONDS: "0" })).toThrow(
+    /^Invalid configuration: TALLY_STREAM_PING_SECONDS: /,
+  );
+});
+
+test("subscription limits come from the environment, with defaults", () => {
+  expect(rulesConfigFromEnv({}).subscriptions).toEqual({
+    perUser: 10,
+    perConnection: 5,
+    buffer: 500,
+    recheckMs: 30_000,
+    catchUpMax: 10_000,
+  });
+  expect(rulesConfigFromEnv({ TALLY_SUBSCRIPTIONS_PER_USER: "2" }).subscriptions.perUser).toBe(2);
+  expect(() => rulesConfigFromEnv({ TALLY_SUBSCRIPTION_BUFFER: "0" })).toThrow(
+    /^Invalid configuration: TALLY_SUBSCRIPTION_BUFFER: /,
+  );
 });
 
 test("a bad LOG_LEVEL is one line naming it", () => {

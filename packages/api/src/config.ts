@@ -40,6 +40,14 @@ const rulesEnv = z.object({
     .min(0, "must be 0 (no bound) or more")
     .max(1_000)
     .default(DEFAULT_PLACEMENT_CONCURRENCY),
+  /** Live event streams one user may hold open in one process. */
+  TALLY_SUBSCRIPTIONS_PER_USER: z.coerce.number().int().min(1).max(100_000).default(10),
+  /** Live event streams one connection may carry (a WebSocket multiplexes them). */
+  TALLY_SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().min(1).max(100).default(5),
+  /** Events waiting for one slow subscriber before it is told to resync instead. */
+  TALLY_SUBSCRIPTION_BUFFER: z.coerce.number().int().min(1).max(100_000).default(500),
+  /** How often an open stream confirms its member still belongs and their session stands. */
+  TALLY_SUBSCRIPTION_RECHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** The insights service (apps/insights); unset, `insights.*` answers "unavailable: not configured". */
   INSIGHTS_URL: z.url({ protocol: /^https?$/, error: "must be an http(s):// URL" }).optional(),
   /** The service credential it requires (its own INSIGHTS_SERVICE_TOKEN). */
@@ -71,6 +79,17 @@ export type WebhooksConfig = { allowedHosts: readonly string[]; disableAfterFail
 /** Where the insights service is and how long to wait for it (insights/insights-client.ts). */
 export type InsightsConfig = { url: string; token: string; timeoutMs: number };
 
+/** Limits of live event streams (events/events.stream.ts). */
+export type SubscriptionLimits = {
+  perUser: number;
+  perConnection: number;
+  /** Events held for a subscriber that has not taken them yet; past it, a resync. */
+  buffer: number;
+  recheckMs: number;
+  /** Events a reconnecting subscriber may be sent from the table; further behind, a resync. */
+  catchUpMax: number;
+};
+
 export type RulesConfig = {
   idempotencyTtlMs: number;
   reminderIntervalMs: number;
@@ -78,7 +97,10 @@ export type RulesConfig = {
   placementConcurrency: number;
   insights: InsightsConfig | null;
   webhooks: WebhooksConfig;
+  subscriptions: SubscriptionLimits;
 };
+
+const CATCH_UP_MAX = 10_000;
 
 export const defaultRulesConfig: RulesConfig = Object.freeze({
   idempotencyTtlMs: DAY_SECONDS * 1000,
@@ -87,6 +109,13 @@ export const defaultRulesConfig: RulesConfig = Object.freeze({
   placementConcurrency: DEFAULT_PLACEMENT_CONCURRENCY,
   insights: null,
   webhooks: Object.freeze({ allowedHosts: [], disableAfterFailures: 20 }),
+  subscriptions: Object.freeze({
+    perUser: 10,
+    perConnection: 5,
+    buffer: 500,
+    recheckMs: 30_000,
+    catchUpMax: CATCH_UP_MAX,
+  }),
 });
 
 /** Throws one line naming the bad variable. */
@@ -100,6 +129,13 @@ export function rulesConfigFromEnv(env: NodeJS.ProcessEnv = process.env): RulesC
     reminderIntervalMs: parsed.TALLY_REMINDER_INTERVAL_DAYS * DAY_SECONDS * 1000,
     invoiceExportMaxRows: parsed.TALLY_INVOICE_EXPORT_MAX_ROWS,
     placementConcurrency: parsed.TALLY_PLACEMENT_CONCURRENCY,
+    subscriptions: {
+      perUser: parsed.TALLY_SUBSCRIPTIONS_PER_USER,
+      perConnection: parsed.TALLY_SUBSCRIPTIONS_PER_CONNECTION,
+      buffer: parsed.TALLY_SUBSCRIPTION_BUFFER,
+      recheckMs: parsed.TALLY_SUBSCRIPTION_RECHECK_SECONDS * 1000,
+      catchUpMax: CATCH_UP_MAX,
+    },
     // Frozen: the client (breaker, bulkhead, cache) is kept per configuration object, one per process.
     insights:
       url && token
@@ -121,20 +157,30 @@ const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"
 export const processEnv = z.object({
   NODE_ENV: z.string().optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
+  /** Keep-alive pings on live event streams (SSE; the WebSocket server pings on its own). */
+  TALLY_STREAM_PING_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
+  /** A live stream ends after this long and its client reconnects from its last event. */
+  TALLY_STREAM_MAX_SECONDS: z.coerce.number().int().min(1).max(86_400).default(1800),
 });
 
 export type ProcessConfig = {
   /** Error responses keep internal messages (never in production). */
   development: boolean;
   logLevel: LevelWithSilent;
+  /** tRPC's stream settings, fixed when it is initialised (trpc.ts). */
+  streams: { pingMs: number; maxDurationMs: number };
 };
 
 export function processConfigFromEnv(env: Record<string, string | undefined>): ProcessConfig {
-  const { NODE_ENV, LOG_LEVEL } = parseEnv(processEnv, env);
+  const { NODE_ENV, LOG_LEVEL, TALLY_STREAM_PING_SECONDS, TALLY_STREAM_MAX_SECONDS } = parseEnv(
+    processEnv,
+    env,
+  );
   return {
     development: NODE_ENV === "development",
     // Test runs stay quiet unless a level is asked for.
     logLevel: LOG_LEVEL ?? (NODE_ENV === "test" ? "silent" : "info"),
+    streams: { pingMs: TALLY_STREAM_PING_SECONDS * 1000, maxDurationMs: TALLY_STREAM_MAX_SECONDS * 1000 },
   };
 }
 

@@ -1,9 +1,17 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "./root.ts";
 
-export { defaultRulesConfig, type RulesConfig, rulesConfigFromEnv, type WebhooksConfig } from "./config.ts";
+export {
+  defaultRulesConfig,
+  processConfig,
+  type RulesConfig,
+  rulesConfigFromEnv,
+  type SubscriptionLimits,
+  type WebhooksConfig,
+} from "./config.ts";
 export { type CsvCell, csvRecord } from "./csv.ts";
 export { describeIssues, formatError } from "./errors.ts";
+export type { EventFeed, FeedListener, FeedSubscription } from "./events/event-feed.ts";
 export { pruneEvents } from "./events/events.prune.ts";
 export {
   cursorOf,
@@ -17,6 +25,7 @@ export {
   type StoredEvent,
 } from "./events/events.read.ts";
 export { type EventInput, recordEvent, recordEvents } from "./events/events.record.ts";
+export type { EventMessage } from "./events/events.stream.ts";
 export { jobHandlers } from "./jobs.ts";
 export { type Logger, logger, loggerOptions } from "./logger.ts";
 export type { RestRoute } from "./rest-route.ts";
@@ -40,6 +49,7 @@ export { serializeOutput } from "./transformer.ts";
 export {
   type Access,
   type ApiKeyPolicy,
+  type ConnectionState,
   type Context,
   createContext,
   createContextInner,

@@ -5,6 +5,7 @@ import { catalogRouter } from "./routers/catalog/catalog.router.ts";
 import { customersRouter } from "./routers/customers/customers.router.ts";
 import { dashboardRouter } from "./routers/dashboard/dashboard.router.ts";
 import { emailsRouter } from "./routers/emails/emails.router.ts";
+import { eventsRouter } from "./routers/events/events.router.ts";
 import { healthRouter } from "./routers/health/health.router.ts";
 import { insightsRouter } from "./routers/insights/insights.router.ts";
 import { invoicesRouter } from "./routers/invoices/invoices.router.ts";
@@ -29,6 +30,7 @@ export const appRouter = createTRPCRouter({
   dashboard: dashboardRouter,
   emails: emailsRouter,
   insights: insightsRouter,
+  events: eventsRouter,
   apiKeys: apiKeysRouter,
   webhooks: webhooksRouter,
 });

@@ -12,6 +12,7 @@ import type { ApiKeyScope } from "@tally/validators";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { defaultRulesConfig, processConfig, type RulesConfig } from "./config.ts";
 import { databaseUnavailable, formatError, isDatabaseUnavailable } from "./errors.ts";
+import type { EventFeed } from "./events/event-feed.ts";
 import { runIdempotently } from "./idempotency.ts";
 import { type Logger, logger as rootLogger } from "./logger.ts";
 import type { RestRoute } from "./rest-route.ts";
@@ -63,10 +64,17 @@ export type ContextInnerOptions = {
   requestId?: string;
   logger?: Logger;
   queue?: Queue | null;
+  /** This process's event hub: live streams listen to it, and mutations wake it. */
+  events?: EventFeed | null;
+  /** What calls on one connection share (a WebSocket's context lives as long as the socket). */
+  connection?: ConnectionState;
   /** The partner key this call is made with, already checked (createContext); null for everyone else. */
   apiKey?: ApiKeyInContext | null;
   usage?: UsageRecorder | null;
 };
+
+/** Per connection: one per HTTP request, one per WebSocket for all the calls it carries. */
+export type ConnectionState = { subscriptions: number };
 
 /** A key's caller and where it stands against its rate limit (null when no limiter was given). */
 export type ApiKeyInContext = ApiKeyCaller & { rate: RateVerdict | null };
@@ -85,6 +93,9 @@ export type Context = DbScope & {
   log: Logger;
   /** Where background work is enqueued (in the caller's transaction); null in a host run without one. */
   queue: Queue | null;
+  /** This process's event hub; null in a host run without one (subscriptions then fail, mutations still work). */
+  events: EventFeed | null;
+  connection: ConnectionState;
   apiKey: ApiKeyInContext | null;
   /** Counts API-key calls in batches; null when the host keeps no usage. */
   usage: UsageRecorder | null;
@@ -101,6 +112,8 @@ export function createContextInner({
   requestId = randomUUID(),
   logger,
   queue = null,
+  events = null,
+  connection = { subscriptions: 0 },
   apiKey = null,
   usage = null,
 }: ContextInnerOptions): Context {
@@ -118,6 +131,8 @@ export function createContextInner({
     // The request id goes on each line rather than into a child logger: a child per request costs more than the call it logs.
     log: logger ?? rootLogger,
     queue,
+    events,
+    connection,
     apiKey,
     usage,
   };
@@ -138,12 +153,16 @@ export function createContext({
   safety,
   config = defaultRulesConfig,
   queue = null,
+  events = null,
+  connection,
   apiKeys = {},
 }: {
   db: PrismaClient;
   auth: Auth;
   headers: Headers;
   queue?: Queue | null;
+  events?: EventFeed | null;
+  connection?: ConnectionState;
   apiKeys?: ApiKeyPolicy;
   /** Computed by the host from the request (or, for a forwarded call, by the web app that received it). */
   safety: RequestSafety;
@@ -156,6 +175,8 @@ export function createContext({
     headers,
     config,
     queue,
+    events,
+    ...(connection ? { connection } : {}),
     safety,
     requestId: incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID(),
     usage: apiKeys.usage ?? null,
@@ -198,11 +219,29 @@ async function apiKeyContext(db: PrismaClient, secret: string, { limiter, usage 
 
 // ─── tRPC ───────────────────────────────────────────────────────────────────
 
-const t = initTRPC.context<Context>().meta<Meta>().create({
-  transformer,
-  isDev: processConfig().development,
-  errorFormatter: formatError,
-});
+/**
+ * Server-sent event streams, in every host: a ping keeps proxies from closing
+ * an idle stream and lets the client notice a dead one; past the maximum
+ * duration the stream ends quietly and the client reconnects from its last
+ * event id (tRPC's httpSubscriptionLink does so by itself).
+ */
+function streamSettings({ pingMs, maxDurationMs }: { pingMs: number; maxDurationMs: number }) {
+  return {
+    ping: { enabled: true, intervalMs: pingMs },
+    maxDurationMs,
+    client: { reconnectAfterInactivityMs: pingMs * 2 + 5_000 },
+  };
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    transformer,
+    isDev: processConfig().development,
+    sse: streamSettings(processConfig().streams),
+    errorFormatter: formatError,
+  });
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
@@ -377,11 +416,23 @@ const reportUnavailableDatabase = t.middleware(async ({ next }) => {
   return result;
 });
 
+/**
+ * A mutation's transaction has committed once it returns: wake the event hub,
+ * which reads anything it recorded and tells the other instances (coalesced,
+ * so a burst of mutations costs one wake-up).
+ */
+const wakeSubscribers = t.middleware(async ({ ctx, type, next }) => {
+  const result = await next();
+  if (type === "mutation" && result.ok) ctx.events?.changed();
+  return result;
+});
+
 export const publicProcedure = t.procedure
   .meta({ access: "public" })
   .use(logCall)
   .use(countKeyCall)
-  .use(reportUnavailableDatabase);
+  .use(reportUnavailableDatabase)
+  .use(wakeSubscribers);
 /** A signed-in user, through a session cookie or a bearer token. */
 export const authedProcedure = publicProcedure.meta({ access: "authed" }).use(requireSession);
 /** A member of the active organisation; `ctx.org.id` scopes every query. */

@@ -2,9 +2,10 @@ import type { AppRouter } from "@tally/api";
 import { createTRPCClient } from "@trpc/client";
 import { type LinkOptions, tallyLinks } from "./links.ts";
 
+export { createWSClient, type TRPCWebSocketClient } from "@trpc/client";
 export { authUrlFor, bearerHeaders } from "./auth-endpoints.ts";
 export { isClientError, isUnauthorized, isUnreachable } from "./errors.ts";
-export { type LinkOptions, tallyLinks } from "./links.ts";
+export { type LinkOptions, type LiveSse, tallyLinks } from "./links.ts";
 export { type SignInRequest, type SignInResult, signInWithEmail, signOutSession } from "./sign-in.ts";
 export { unauthorizedLink } from "./unauthorized-link.ts";
 

@@ -8,6 +8,9 @@ export {
   isPublicAuthRequest,
   publicAuthHandler,
 } from "./auth/public-auth-endpoints.ts";
+export { type EventHub, openEventHub } from "./events/event-hub.ts";
+export { type EventsConfig, eventsConfigFrom, eventsEnv } from "./events/events-config.ts";
+export { EVENTS_CHANNEL } from "./events/wakeups.ts";
 export { createInvoiceExportHandler, type InvoiceExportOptions } from "./exports/invoice-export.ts";
 export { createInvoicePdfHandler } from "./exports/invoice-pdf.ts";
 export { createReportDownloadHandler } from "./exports/report-download.ts";
@@ -50,3 +53,5 @@ export {
 export { SIGNATURE_HEADER, signPaymentEvent, verifyPaymentSignature } from "./webhooks/payment-signature.ts";
 export { createPaymentWebhookHandler, type PaymentWebhookOptions } from "./webhooks/payment-webhook.ts";
 export { type PaymentsWebhookConfig, paymentsWebhookConfigFromEnv } from "./webhooks/payments-config.ts";
+export { attachEventSockets, type EventSockets } from "./websocket/event-sockets.ts";
+export { type WebSocketConfig, websocketConfigFrom, websocketEnv } from "./websocket/websocket-config.ts";

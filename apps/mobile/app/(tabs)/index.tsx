@@ -3,6 +3,7 @@ import { router } from "expo-router";
 import { useState } from "react";
 import { trpc } from "../../src/api/trpc.ts";
 import { type OrderStatus, orderStatuses, orderStatusLabel } from "../../src/orders/order-status.ts";
+import { useLiveOrders } from "../../src/orders/use-live-orders.ts";
 import { Chips } from "../../src/ui/chips.tsx";
 import { ListRow } from "../../src/ui/list-row.tsx";
 import { PagedList } from "../../src/ui/paged-list.tsx";
@@ -18,6 +19,7 @@ export default function OrdersScreen() {
     { status: status ?? undefined },
     { getNextPageParam: (page) => page.nextCursor ?? undefined },
   );
+  useLiveOrders();
   return (
     <PagedList
       query={orders}

@@ -3,6 +3,7 @@ import { type ReactNode, useState } from "react";
 import type { Session } from "../auth/session.ts";
 import { SessionProvider } from "../auth/session-context.tsx";
 import type { ApiEndpoints } from "../config/api-url.ts";
+import { liveSocket } from "./live-socket.ts";
 import { mobileLinks } from "./mobile-links.ts";
 import { makeQueryClient } from "./query-client.ts";
 import { trpc } from "./trpc.ts";
@@ -26,7 +27,9 @@ export function ApiProvider({ endpoints, children }: { endpoints: ApiEndpoints; 
 type TrpcProviderProps = { trpcUrl: string; session: Session; queryClient: QueryClient; children: ReactNode };
 
 function TrpcProvider({ trpcUrl, session, queryClient, children }: TrpcProviderProps) {
-  const [trpcClient] = useState(() => trpc.createClient({ links: mobileLinks({ trpcUrl, session }) }));
+  const [trpcClient] = useState(() =>
+    trpc.createClient({ links: mobileLinks({ trpcUrl, session, socket: liveSocket(trpcUrl, session) }) }),
+  );
   return (
     <trpc.Provider client={trpcClient} queryClient={queryClient}>
       {children}

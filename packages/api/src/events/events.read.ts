@@ -60,13 +60,14 @@ export async function readEventsAfter(
   db: Db,
   { after, organizationId, limit }: { after: EventPosition; organizationId?: string; limit: number },
 ): Promise<StoredEvent[]> {
+  // Columns are named through the table alias: ORDER BY "id" alone would sort the text column of the output.
   const rows = await db.$queryRaw<EventRow[]>`
-    SELECT id::text AS id, txid::text AS txid, "organizationId", kind, "recordId", data, "createdAt"
-    FROM domain_event
-    WHERE (txid, id) > (${after.txid.toString()}::xid8, ${after.id}::bigint)
-      ${organizationId === undefined ? Prisma.empty : Prisma.sql`AND "organizationId" = ${organizationId}`}
-      AND txid < ${READABLE_BELOW}
-    ORDER BY txid, id
+    SELECT e.id::text AS id, e.txid::text AS txid, e."organizationId", e.kind, e."recordId", e.data, e."createdAt"
+    FROM domain_event AS e
+    WHERE (e.txid, e.id) > (${after.txid.toString()}::xid8, ${after.id}::bigint)
+      ${organizationId === undefined ? Prisma.empty : Prisma.sql`AND e."organizationId" = ${organizationId}`}
+      AND e.txid < ${READABLE_BELOW}
+    ORDER BY e.txid, e.id
     LIMIT ${limit}`;
   return rows.map(toStoredEvent);
 }
@@ -74,16 +75,16 @@ export async function readEventsAfter(
 /** The last readable event's position: a reader that wants only what happens from now on starts here. */
 export async function latestPosition(db: Db): Promise<EventPosition> {
   const [row] = await db.$queryRaw<Array<{ txid: string; id: string }>>`
-    SELECT txid::text AS txid, id::text AS id FROM domain_event
-    WHERE txid < ${READABLE_BELOW}
-    ORDER BY txid DESC, id DESC LIMIT 1`;
+    SELECT e.txid::text AS txid, e.id::text AS id FROM domain_event AS e
+    WHERE e.txid < ${READABLE_BELOW}
+    ORDER BY e.txid DESC, e.id DESC LIMIT 1`;
   return row ? { txid: BigInt(row.txid), id: BigInt(row.id) } : STREAM_START;
 }
 
 /** The oldest event still kept; a reader behind it has missed pruned events and must resync. */
 export async function oldestPosition(db: Db): Promise<EventPosition | null> {
   const [row] = await db.$queryRaw<Array<{ txid: string; id: string }>>`
-    SELECT txid::text AS txid, id::text AS id FROM domain_event ORDER BY txid, id LIMIT 1`;
+    SELECT e.txid::text AS txid, e.id::text AS id FROM domain_event AS e ORDER BY e.txid, e.id LIMIT 1`;
   return row ? { txid: BigInt(row.txid), id: BigInt(row.id) } : null;
 }
 

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { receivePayment } from "../routers/invoices/invoices.fixtures.ts";
 import { runReport } from "../routers/reports/run-report.ts";
 import { billingOrganisation, createTestApi, type TestApi } from "../testing/index.ts";
-import { readEventsAfter, STREAM_START } from "./events.read.ts";
-import { recordEvent } from "./events.record.ts";
+import { latestPosition, readEventsAfter, STREAM_START } from "./events.read.ts";
+import { recordEvent, recordEvents } from "./events.record.ts";
 
 let api: TestApi;
 beforeAll(async () => {
@@ -197,6 +197,32 @@ describe("reading in stream order", () => {
     expect(events.map((read) => read.data)).toEqual([event(1).data, event(2).data]);
     const [first, second] = events.map((read) => read.position.id);
     expect(first !== undefined && second !== undefined && first < second).toBe(true);
+  });
+
+  test("events are read in number order, not as text: 9, 10, 11 (and so are positions)", async () => {
+    const shop = await billingOrganisation(api, "Digits");
+    // The next ids cross a power of ten (…96 to …07), where text order and number order part.
+    await api.db.$executeRaw`
+      SELECT setval('domain_event_id_seq', (10 ^ ceil(log(nextval('domain_event_id_seq') + 10)))::bigint - 6)`;
+    const stocks = Array.from({ length: 12 }, (_, n) => n);
+    await api.db.$transaction((tx) =>
+      recordEvents(
+        tx,
+        stocks.map((stock) => ({
+          organizationId: shop.id,
+          kind: "stock.changed" as const,
+          recordId: shop.product.id,
+          data: { reason: "product.updated" as const, stock },
+        })),
+      ),
+    );
+    const events = await eventsOf(shop.id);
+    expect(events.map((event) => (event.data as { stock: number }).stock)).toEqual(stocks);
+    expect(events.map((event) => event.position.id)).toEqual(
+      [...events.map((event) => event.position.id)].sort((a, b) => (a < b ? -1 : 1)),
+    );
+    const latest = await latestPosition(api.db);
+    expect(latest).toEqual(events.at(-1)?.position);
   });
 
   test("a long write transaction in another database on the same server does not hold the stream back", async () => {

@@ -4,6 +4,7 @@ import { createTestDatabase, type TestDatabase } from "@tally/db/testing";
 import { openQueue } from "@tally/jobs";
 import { apiKeyScopes, type CreateApiKeyInput, type MemberRole } from "@tally/validators";
 import { defaultRulesConfig, type RulesConfig } from "../config.ts";
+import type { EventFeed } from "../events/event-feed.ts";
 import { createCaller } from "../root.ts";
 import { createContext, type RequestSafety } from "../trpc.ts";
 
@@ -51,8 +52,13 @@ export async function createTestApi({
   // Procedures enqueue into it; tests that want the jobs run start their own workers on it.
   const queue = await openQueue({ url: database.url });
 
-  const callerWith = (headers: Headers) =>
-    createCaller(() => createContext({ db, auth, headers, safety: testSafety(headers), queue, config }));
+  // Set by tests of live streams once they have opened an event hub on this database.
+  let events: EventFeed | null = null;
+  const callerWith = (headers: Headers, options: { signal?: AbortSignal } = {}) =>
+    createCaller(
+      () => createContext({ db, auth, headers, safety: testSafety(headers), queue, config, events }),
+      options,
+    );
 
   async function signUp(name = "Test user"): Promise<TestUser> {
     const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${randomBytes(4).toString("hex")}@example.test`;
@@ -128,6 +134,10 @@ export async function createTestApi({
     },
     anonymous: () => callerWith(new Headers()),
     queue,
+    /** Callers made from now on subscribe through this feed, and wake it after their mutations. */
+    useEvents(feed: EventFeed | null) {
+      events = feed;
+    },
     async close() {
       await queue.stop({ graceful: false });
       await database.close();

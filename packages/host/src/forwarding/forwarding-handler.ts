@@ -82,15 +82,28 @@ export function createForwardingHandler(options: ForwardingOptions) {
     return answer(request, items as Item[], localResponse.headers);
   };
 
-  /** The server's own response when it answered in the expected shape, else one error item per call. */
+  /**
+   * The server's own response when it answered in the expected shape, else one
+   * error item per call. A live stream (SSE) is the server's response as it
+   * goes: the timeout covers only its start, and the client leaving ends it
+   * upstream too. Each (re)connect is a request of its own, with a credential
+   * of its own (credentials are single-use and short-lived).
+   */
   async function forward(req: Request, request: TrpcRequest, calls: TrpcCall[]) {
     const headers = new Headers({ "content-type": "application/json" });
     headers.set(SERVICE_CREDENTIAL_HEADER, await options.credentialFor(req));
-    for (const name of ["trpc-accept", "idempotency-key", "accept"]) {
+    for (const name of ["trpc-accept", "idempotency-key", "accept", "last-event-id"]) {
       const value = req.headers.get(name);
       if (value) headers.set(name, value);
     }
-    const signal = AbortSignal.timeout(options.timeoutMs);
+    const live = isEventStream(req);
+    const start = live ? new AbortController() : null;
+    const startTimer = start
+      ? setTimeout(() => start.abort(new DOMException("timed out", "TimeoutError")), options.timeoutMs)
+      : null;
+    const signal = start
+      ? AbortSignal.any([start.signal, req.signal])
+      : AbortSignal.timeout(options.timeoutMs);
     let response: Response;
     try {
       const { url, body } = writeCalls(options.remoteUrl, request.method, request.batch, calls);
@@ -98,7 +111,10 @@ export function createForwardingHandler(options: ForwardingOptions) {
       response = await tracedClientCall("forward to API server", headers, () =>
         send({ url, method: request.method, headers, body, signal, streaming: request.streaming }),
       );
+      // A live stream may run for minutes; its timeout was for the server to start answering.
+      if (startTimer) clearTimeout(startTimer);
     } catch (error) {
+      if (startTimer) clearTimeout(startTimer);
       const timedOut = error instanceof DOMException && error.name === "TimeoutError";
       const code = timedOut ? "GATEWAY_TIMEOUT" : "BAD_GATEWAY";
       const message = timedOut
@@ -106,8 +122,10 @@ export function createForwardingHandler(options: ForwardingOptions) {
         : "The API server could not be reached";
       return { items: calls.map((call) => errorItem(call, code, message)), headers: null };
     }
-    const json = response.headers.get("content-type")?.startsWith("application/json");
-    if (!json && !request.streaming) {
+    const contentType = response.headers.get("content-type") ?? "";
+    const json = contentType.startsWith("application/json");
+    const stream = live && contentType.startsWith("text/event-stream");
+    if (!json && !stream && !request.streaming) {
       await response.body?.cancel();
       return {
         items: calls.map((call) =>
@@ -147,10 +165,14 @@ function answer(request: TrpcRequest, items: Item[], headers: Headers | null): R
   return new Response(JSON.stringify(request.batch ? items : items[0]), { status, headers: responseHeaders });
 }
 
+/** A subscription over server-sent events (httpSubscriptionLink asks for them). */
+const isEventStream = (req: Request) =>
+  req.method === "GET" && (req.headers.get("accept") ?? "").includes("text/event-stream");
+
 /** The server's answer as it is (streams included), minus connection-level headers. */
 function passThrough(response: Response): Response {
   const headers = new Headers();
-  for (const name of ["content-type", "vary", "cache-control"]) {
+  for (const name of ["content-type", "vary", "cache-control", "x-accel-buffering"]) {
     const value = response.headers.get(name);
     if (value) headers.set(name, value);
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { ApiKeyPolicy, RulesConfig } from "@tally/api";
-import { appRouter, createContext, logger } from "@tally/api";
+import { appRouter, createContext, type EventFeed, logger } from "@tally/api";
 import { type Auth, lookUpSession } from "@tally/auth";
 import type { PrismaClient } from "@tally/db";
 import type { Queue } from "@tally/jobs";
@@ -26,6 +26,7 @@ export function createTrpcEndpoint({
   limits,
   rules,
   queue = null,
+  events = null,
   apiKeys = {},
 }: {
   db: PrismaClient;
@@ -37,6 +38,8 @@ export function createTrpcEndpoint({
   rules?: RulesConfig;
   /** Where procedures enqueue background work; null only in tests of HTTP alone. */
   queue?: Queue | null;
+  /** This process's event hub, for live streams served here and the wake-up after a mutation. */
+  events?: EventFeed | null;
   /** Partner keys' limits and usage (Runtime.apiKeys); none in tests of HTTP alone. */
   apiKeys?: ApiKeyPolicy;
 }): (req: Request) => Promise<Response> {
@@ -53,6 +56,7 @@ export function createTrpcEndpoint({
           headers: req.headers,
           ...(rules ? { config: rules } : {}),
           queue,
+          events,
           apiKeys,
           safety: requestSafety(req.headers, auth.options.trustedOrigins),
         }),

@@ -2,6 +2,7 @@ import { type RulesConfig, rulesConfigFromEnv } from "@tally/api";
 import { type AuthConfig, authConfigFromEnv } from "@tally/auth";
 import { type DatabaseConfig, databaseConfigFromEnv, databaseEnv } from "@tally/db";
 import { z } from "zod";
+import { type EventsConfig, eventsConfigFrom, eventsEnv } from "../events/events-config.ts";
 import { limitsEnv, limitsFrom, type TrpcLimits } from "../limits/limits-config.ts";
 import { type TracingConfig, tracingConfigFromEnv } from "../tracing/tracing.ts";
 import { type PaymentsWebhookConfig, paymentsWebhookConfigFromEnv } from "../webhooks/payments-config.ts";
@@ -10,24 +11,27 @@ export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** What every host reads, whichever it is: the variables both the web app and apps/server honour. */
-export const hostEnv = databaseEnv.extend(limitsEnv.shape).extend({
-  NODE_ENV: z.string().optional(),
-  LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
-  /** What several instances share (rate limits, one-time credentials, session-cache notices); unset: this process only. */
-  REDIS_URL: z
-    .url()
-    .refine((url) => /^rediss?:$/.test(new URL(url).protocol), "must be a redis:// or rediss:// URL")
-    .optional(),
-  /** The mail server invoices, receipts, reminders and invitations go through; unset: the development outbox. */
-  SMTP_URL: z
-    .url()
-    .refine((url) => /^smtps?:$/.test(new URL(url).protocol), "must be an smtp:// or smtps:// URL")
-    .optional(),
-  /** The address Tally's emails come from; each organisation's sender name goes with it. */
-  MAIL_FROM: z.email().default("no-reply@tally.localhost"),
-  /** Prefix of Tally's keys and channels in that Redis. */
-  TALLY_REDIS_PREFIX: z.string().min(1).max(64).default("tally:"),
-});
+export const hostEnv = databaseEnv
+  .extend(limitsEnv.shape)
+  .extend(eventsEnv.shape)
+  .extend({
+    NODE_ENV: z.string().optional(),
+    LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
+    /** What several instances share (rate limits, one-time credentials, session-cache notices); unset: this process only. */
+    REDIS_URL: z
+      .url()
+      .refine((url) => /^rediss?:$/.test(new URL(url).protocol), "must be a redis:// or rediss:// URL")
+      .optional(),
+    /** The mail server invoices, receipts, reminders and invitations go through; unset: the development outbox. */
+    SMTP_URL: z
+      .url()
+      .refine((url) => /^smtps?:$/.test(new URL(url).protocol), "must be an smtp:// or smtps:// URL")
+      .optional(),
+    /** The address Tally's emails come from; each organisation's sender name goes with it. */
+    MAIL_FROM: z.email().default("no-reply@tally.localhost"),
+    /** Prefix of Tally's keys and channels in that Redis. */
+    TALLY_REDIS_PREFIX: z.string().min(1).max(64).default("tally:"),
+  });
 
 export type HostConfig = {
   database: DatabaseConfig;
@@ -41,6 +45,8 @@ export type HostConfig = {
   logLevel: LogLevel;
   sharedState: { redisUrl: string | undefined; keyPrefix: string };
   mail: { smtpUrl: string | undefined; fromAddress: string };
+  /** The event hub: its poll, its LISTEN connection, how long events are kept. */
+  events: EventsConfig;
 };
 
 /** A bad variable, named in one line; hosts print it and exit instead of a stack trace. */
@@ -59,6 +65,7 @@ export function hostConfigFromEnv(env: NodeJS.ProcessEnv = process.env): HostCon
     logLevel: parsed.LOG_LEVEL ?? (parsed.NODE_ENV === "test" ? "silent" : "info"),
     sharedState: { redisUrl: parsed.REDIS_URL, keyPrefix: parsed.TALLY_REDIS_PREFIX },
     mail: { smtpUrl: parsed.SMTP_URL, fromAddress: parsed.MAIL_FROM },
+    events: eventsConfigFrom(parsed),
   };
 }
 

@@ -4,6 +4,7 @@ import { type Database, openDatabase, type PrismaClient } from "@tally/db";
 import { createMailer } from "@tally/documents";
 import { openQueue, type Queue, startWorkers } from "@tally/jobs";
 import { openSharedState, type SharedState } from "@tally/shared-state";
+import { type EventHub, openEventHub } from "../events/event-hub.ts";
 import { openApiKeyPolicy } from "../rest/api-key-runtime.ts";
 import { startTracing } from "../tracing/tracing.ts";
 import { webhookDeliveryHandler } from "../webhooks/outgoing-webhooks.ts";
@@ -21,6 +22,8 @@ export type Runtime = {
   queue: Queue;
   /** What this instance shares with the others: Redis with REDIS_URL, else this process's memory. */
   sharedState: SharedState;
+  /** This process's reader of the event table, woken across instances by LISTEN/NOTIFY. */
+  events: EventHub;
   /** Partner keys' rate limits (over `sharedState`) and their batched usage counts. */
   apiKeys: ApiKeyPolicy;
   /** Finishes or releases the jobs this process is running, then closes its connections. */
@@ -54,6 +57,12 @@ export async function openRuntime(
     schedule: Boolean(workers),
     onError: (error) => logger.error({ err: error }, "job queue"),
   });
+  const events = await openEventHub({
+    db: database.prisma,
+    url: database.url,
+    config: config.events,
+    log: logger,
+  });
   const mailer = workers ? createMailer({ smtpUrl: config.mail.smtpUrl }) : null;
   if (workers && mailer) {
     const email = { mailer, fromAddress: config.mail.fromAddress, appUrl: config.auth.baseURL };
@@ -62,6 +71,7 @@ export async function openRuntime(
       log: logger,
       email,
       queue,
+      events,
       reminderIntervalMs: config.rules.reminderIntervalMs,
     });
     const deliverWebhook = webhookDeliveryHandler({
@@ -89,9 +99,11 @@ export async function openRuntime(
     databaseKind: database.kind,
     queue,
     sharedState,
+    events,
     async close() {
       await stopRelay?.();
       await queue.stop({ graceful: true, timeoutMs: 10_000 });
+      await events.close();
       // The last interval's usage counts, before the database closes.
       await apiKeys.close();
       mailer?.close();

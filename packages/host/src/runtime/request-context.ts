@@ -2,6 +2,7 @@ import { type Context, createContext } from "@tally/api";
 import type { Auth } from "@tally/auth";
 import type { PrismaClient } from "@tally/db";
 import type { Queue } from "@tally/jobs";
+import type { EventHub } from "../events/event-hub.ts";
 import { requestSafety } from "../safety/request-safety.ts";
 import type { HostConfig } from "./host-config.ts";
 
@@ -16,9 +17,16 @@ export function createRequestContext(
     auth,
     config,
     queue,
-  }: { db: PrismaClient; auth: Auth; config: Pick<HostConfig, "rules">; queue: Queue },
+    events = null,
+  }: {
+    db: PrismaClient;
+    auth: Auth;
+    config: Pick<HostConfig, "rules">;
+    queue: Queue;
+    events?: EventHub | null;
+  },
   headers: Headers,
 ): Context | Promise<Context> {
   const safety = requestSafety(headers, auth.options.trustedOrigins);
-  return createContext({ db, auth, headers, safety, config: config.rules, queue });
+  return createContext({ db, auth, headers, safety, config: config.rules, queue, events });
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { logger, paymentEventEnvelope, receivePaymentEvent } from "@tally/api";
+import { type EventFeed, logger, paymentEventEnvelope, receivePaymentEvent } from "@tally/api";
 import type { PrismaClient } from "@tally/db";
 import type { Queue } from "@tally/jobs";
 import { jsonResponse, readBodyWithin } from "../fetch/responses.ts";
@@ -21,6 +21,8 @@ export type PaymentWebhookOptions = {
   config: PaymentsWebhookConfig;
   /** Receipts for payments that settle an invoice are queued here. */
   queue?: Queue | null;
+  /** Woken once an event is applied, so subscribers see the payment at once. */
+  events?: Pick<EventFeed, "changed"> | null;
 };
 
 /**
@@ -30,7 +32,12 @@ export type PaymentWebhookOptions = {
  * outcome, so the provider stops retrying it. One log line per delivery:
  * ids, type, outcome, never the body or the signature.
  */
-export function createPaymentWebhookHandler({ db, config, queue = null }: PaymentWebhookOptions) {
+export function createPaymentWebhookHandler({
+  db,
+  config,
+  queue = null,
+  events = null,
+}: PaymentWebhookOptions) {
   return async function receivePaymentWebhook(request: Request): Promise<Response> {
     const started = performance.now();
     const requestId = randomUUID();
@@ -73,6 +80,7 @@ export function createPaymentWebhookHandler({ db, config, queue = null }: Paymen
     const { id: eventId, type } = event.data;
     try {
       const result = await receivePaymentEvent(db, event.data, requestId, queue);
+      if (result.outcome === "applied") events?.changed();
       return done(200, { eventId, type, ...result }, { received: true, ...result });
     } catch (error) {
       // Nothing was committed; a 500 makes the provider deliver the event again later.

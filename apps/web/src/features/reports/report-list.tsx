@@ -14,12 +14,16 @@ import {
 } from "./report";
 import { ReportProgress } from "./report-progress";
 
-/** Reports newest first; while any is queued or running the list refreshes every second. */
+/**
+ * Reports newest first. Progress arrives live (report.progress events refresh
+ * the list, features/live); while any is queued or running it is also
+ * re-read every five seconds, in case the stream is down.
+ */
 export function ReportList() {
   const list = trpc.reports.list.useInfiniteQuery(firstReportsPage, {
     getNextPageParam: (page) => page.nextCursor,
     refetchInterval: (query) =>
-      query.state.data?.pages.some((page) => page.items.some(isInProgress)) ? 1000 : false,
+      query.state.data?.pages.some((page) => page.items.some(isInProgress)) ? 5_000 : false,
   });
   return (
     <PagedList

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { LiveUpdates } from "@/features/live/live-updates";
 import { showsAdminControls } from "@/lib/roles";
 import { getViewer } from "@/server/viewer";
 import { caller } from "@/trpc/server";
@@ -32,6 +33,7 @@ export async function SiteHeader() {
             <NavLink href="/settings">Settings</NavLink>
           </nav>
           <div className="header-end">
+            {viewer.activeOrganization && <LiveUpdates key={viewer.activeOrganization.id} />}
             <OrganizationSwitcher organizations={organizations} />
             <UserMenu name={viewer.user.name} email={viewer.user.email} />
           </div>

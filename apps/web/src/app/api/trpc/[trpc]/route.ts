@@ -4,7 +4,7 @@ import { servedBy } from "@/server/runtime";
 /** Every router in-process, except those TALLY_REMOTE_ROUTERS sends to apps/server; apps/server's limits. */
 const handleTrpc = traceFetchRequests(
   "web",
-  servedBy(({ db, auth, config, queue, apiKeys }) =>
+  servedBy(({ db, auth, config, queue, events, apiKeys }) =>
     createTrpcEndpoint({
       db,
       auth,
@@ -13,6 +13,7 @@ const handleTrpc = traceFetchRequests(
       limits: config.limits,
       rules: config.rules,
       queue,
+      events,
       apiKeys,
     }),
   ),

@@ -1,0 +1,171 @@
+/**
+ * Live streams over both transports, across two apps/server processes on one
+ * database: a change made through either reaches subscribers on both within
+ * a second (SSE and WebSocket); nobody outside the organisation hears
+ * anything; a subscriber whose server is killed carries on from another one
+ * and misses nothing.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createTallyClient, type TallyClient } from "@tally/client";
+import { stopEmbeddedServer } from "@tally/db/embedded";
+import { createTestDatabase, type TestDatabase } from "@tally/db/testing";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { type LiveSubscriber, sseSubscriber, wsSubscriber } from "./testing/live-clients.ts";
+import { type RunningServer, spawnServer } from "./testing/spawn-server.ts";
+
+const PASSWORD = "live-password-1";
+
+let first: RunningServer;
+let second: RunningServer;
+let database: TestDatabase | undefined;
+let dataDir: string | undefined;
+const open: LiveSubscriber[] = [];
+
+beforeAll(async () => {
+  const env: Record<string, string> = {
+    BETTER_AUTH_SECRET: "live-auth-secret-0123456789abcdefghijklmno",
+    TALLY_WORKERS: "false",
+    // The poll is the floor under LISTEN/NOTIFY; a slow one shows the wake-ups do the work.
+    TALLY_EVENTS_POLL_MS: "5000",
+  };
+  if (process.env.TEST_DATABASE_URL) {
+    database = await createTestDatabase();
+    env.DATABASE_URL = database.url;
+  } else {
+    dataDir = mkdtempSync(join(tmpdir(), "tally-live-"));
+    env.TALLY_DATA_DIR = dataDir;
+  }
+  first = await spawnServer(env);
+  second = await spawnServer(env);
+}, 120_000);
+
+afterAll(async () => {
+  for (const subscriber of open) subscriber.close();
+  await Promise.all([first, second].map((server) => server?.child.exitCode === null && server.stop()));
+  await database?.close();
+  if (dataDir) {
+    await stopEmbeddedServer(dataDir);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+const wsUrl = (server: RunningServer) => `${server.url.replace(/^http/, "ws")}/trpc`;
+const trpcUrl = (server: RunningServer) => `${server.url}/trpc`;
+const track = (subscriber: LiveSubscriber) => {
+  open.push(subscriber);
+  return subscriber;
+};
+
+let people = 0;
+async function signUp(server: RunningServer, name: string) {
+  const email = `${name.toLowerCase().replace(/\W+/g, "-")}-${++people}@live.test`;
+  const response = await fetch(`${server.url}/api/auth/sign-up/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: "http://127.0.0.1:3000" },
+    body: JSON.stringify({ name, email, password: PASSWORD }),
+  });
+  const { token } = (await response.json()) as { token?: string };
+  if (!token) throw new Error(`sign-up failed: ${response.status}`);
+  const clientOn = (on: RunningServer): TallyClient =>
+    createTallyClient({ url: trpcUrl(on), headers: () => ({ authorization: `Bearer ${token}` }) });
+  return { email, token, client: clientOn(server), clientOn };
+}
+
+/** An owner with an organisation, a customer to order for, and a second member. */
+async function shop(name: string) {
+  const owner = await signUp(first, `${name} owner`);
+  const slug = `${name.toLowerCase().replace(/\W+/g, "-")}-${people}`;
+  const organization = await owner.client.org.create.mutate({ name, slug });
+  const customer = await owner.client.customers.create.mutate({ name: `${name} customer` });
+  const member = await signUp(second, `${name} member`);
+  const invitation = await owner.client.org.invitations.create.mutate({
+    email: member.email,
+    role: "member",
+  });
+  await member.client.org.invitations.accept.mutate({ invitationId: invitation.id });
+  const members = await owner.client.org.members.list.query();
+  const memberId = members.find((row) => row.user.email === member.email)?.id ?? "";
+  const draft = (via: RunningServer) => owner.clientOn(via).orders.create.mutate({ customerId: customer.id });
+  return { organization, owner, member, memberId, draft };
+}
+
+describe("across two server processes", () => {
+  test("a change made through either reaches SSE and WebSocket subscribers on both within a second", async () => {
+    const acme = await shop("Acme live");
+    const subscribers = [
+      track(sseSubscriber(trpcUrl(first), acme.member.token, { kinds: ["order.created"] })),
+      track(sseSubscriber(trpcUrl(second), acme.member.token, { kinds: ["order.created"] })),
+      track(wsSubscriber(wsUrl(first), acme.member.token, { kinds: ["order.created"] })),
+      track(wsSubscriber(wsUrl(second), acme.member.token, { kinds: ["order.created"] })),
+    ];
+    await settle();
+
+    for (const [index, via] of [first, second].entries()) {
+      const started = Date.now();
+      const order = await acme.draft(via);
+      await Promise.all(subscribers.map((subscriber) => subscriber.waitFor(index + 1, 1_000)));
+      expect(Date.now() - started).toBeLessThan(1_000);
+      for (const subscriber of subscribers) expect(subscriber.recordIds().at(-1)).toBe(order.id);
+    }
+  });
+
+  test("another organisation's member, an anonymous caller and a removed member receive nothing (SSE and WebSocket)", async () => {
+    const acme = await shop("Acme private");
+    const rival = await shop("Rival private");
+    const outsiders = [
+      track(sseSubscriber(trpcUrl(first), rival.owner.token)),
+      track(wsSubscriber(wsUrl(second), rival.owner.token)),
+    ];
+    const anonymous = [track(sseSubscriber(trpcUrl(first), null)), track(wsSubscriber(wsUrl(second), null))];
+    const removed = [
+      track(sseSubscriber(trpcUrl(second), acme.member.token)),
+      track(wsSubscriber(wsUrl(first), acme.member.token)),
+    ];
+    await settle();
+
+    for (const subscriber of anonymous) expect((await subscriber.waitForError()).code).toBe("UNAUTHORIZED");
+    await acme.owner.client.org.members.remove.mutate({ memberId: acme.memberId });
+    const removedAt = Date.now(); // from the removal's commit: the call's own time is not the stream's
+    for (const subscriber of removed) expect((await subscriber.waitForError(1_500)).code).toBe("FORBIDDEN");
+    expect(Date.now() - removedAt).toBeLessThan(1_500);
+
+    await acme.draft(first);
+    await acme.draft(second);
+    // A subscriber in Acme that stayed, to know the events went out before looking at the others.
+    const witness = track(sseSubscriber(trpcUrl(first), acme.owner.token, { kinds: ["order.created"] }));
+    await settle();
+    await acme.draft(second);
+    await witness.waitFor(1, 1_000);
+    for (const subscriber of [...outsiders, ...anonymous, ...removed])
+      expect(subscriber.received).toEqual([]);
+  });
+});
+
+describe("a server that dies", () => {
+  test("its subscribers reconnect to the other and miss nothing, with nothing twice (SSE and WebSocket)", async () => {
+    const acme = await shop("Acme failover");
+    let live = first;
+    const sse = track(sseSubscriber(() => trpcUrl(live), acme.member.token, { kinds: ["order.created"] }));
+    const ws = track(wsSubscriber(() => wsUrl(live), acme.member.token, { kinds: ["order.created"] }));
+    await settle();
+    const before = await acme.draft(second);
+    await Promise.all([sse.waitFor(1), ws.waitFor(1)]);
+
+    first.child.kill("SIGKILL");
+    await new Promise((resolve) => first.child.once("exit", resolve));
+    live = second;
+    const during = [await acme.draft(second), await acme.draft(second), await acme.draft(second)];
+    await Promise.all([sse.waitFor(4, 15_000), ws.waitFor(4, 15_000)]);
+    const after = await acme.draft(second);
+    await Promise.all([sse.waitFor(5), ws.waitFor(5)]);
+
+    const expected = [before, ...during, after].map((order) => order.id);
+    expect(sse.recordIds()).toEqual(expected);
+    expect(ws.recordIds()).toEqual(expected);
+  }, 60_000);
+});
+
+/** Gives fresh subscriptions time to be accepted before the change they should hear of. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
