@@ -9,7 +9,7 @@ export type ApiCall = {
   headers: Headers;
   body?: string;
   signal: AbortSignal;
-  /** The server's answer is a JSON-lines stream to pass on as it comes, not one JSON document. */
+  /** The server's answer is passed on as it comes (a JSON-lines batch, a live event stream), not read whole. */
   streaming: boolean;
 };
 

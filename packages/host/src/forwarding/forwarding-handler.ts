@@ -109,7 +109,7 @@ export function createForwardingHandler(options: ForwardingOptions) {
       const { url, body } = writeCalls(options.remoteUrl, request.method, request.batch, calls);
       // Sent inside the span, after its traceparent is on the headers.
       response = await tracedClientCall("forward to API server", headers, () =>
-        send({ url, method: request.method, headers, body, signal, streaming: request.streaming }),
+        send({ url, method: request.method, headers, body, signal, streaming: request.streaming || live }),
       );
       // A live stream may run for minutes; its timeout was for the server to start answering.
       if (startTimer) clearTimeout(startTimer);
