@@ -5,9 +5,9 @@ import {
   createCors,
   createInvoiceExportHandler,
   createInvoicePdfHandler,
+  createNodeRestHandler,
   createPaymentWebhookHandler,
   createReportDownloadHandler,
-  createRestHandler,
   createTrpcHandler,
   type ForwardedRequest,
   healthResponse,
@@ -53,7 +53,7 @@ export function createApp({
   const downloadInvoicePdf = createInvoicePdfHandler({ db, auth });
   const receivePaymentWebhook = createPaymentWebhookHandler({ db, config: config.payments, queue, events });
   const ready = () => readinessResponse(db);
-  const partnerApi = createRestHandler({
+  const partnerApi = createNodeRestHandler({
     db,
     auth,
     limits: config.limits,
@@ -92,7 +92,7 @@ export function createApp({
     if (!trustProxy) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "";
     const path = req.url?.split("?", 1)[0] ?? "/";
     if (path.startsWith("/trpc/")) return applyCors(req, res, () => trpc(req, res));
-    if (path.startsWith(`${REST_BASE_PATH}/`)) return void serveFetch(partnerApi, req, res);
+    if (path.startsWith(`${REST_BASE_PATH}/`)) return void partnerApi(req, res);
     if (isPublicAuthRequest(req.method, path)) return applyCors(req, res, () => authHandler(req, res));
     if (path === "/invoices/export.csv") return void serveFetch(exportInvoices, req, res);
     const report = REPORT_DOWNLOAD.exec(path);

@@ -22,7 +22,7 @@ export { limitsEnv, type TrpcLimits } from "./limits/limits-config.ts";
 export { type FetchHandler, sendFetchResponse, serveFetch, toFetchRequest } from "./node/serve-fetch.ts";
 export { openApiKeyPolicy } from "./rest/api-key-runtime.ts";
 export { partnerOpenApiDocument, REST_BASE_PATH } from "./rest/openapi-document.ts";
-export { createRestHandler, type RestHandlerOptions } from "./rest/rest-handler.ts";
+export { createNodeRestHandler, createRestHandler, type RestHandlerOptions } from "./rest/rest-handler.ts";
 export {
   ConfigError,
   type HostConfig,

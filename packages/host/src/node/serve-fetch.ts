@@ -27,12 +27,17 @@ export async function serveFetch(handler: FetchHandler, req: IncomingMessage, re
   }
 }
 
-export function toFetchRequest(req: IncomingMessage): Request {
+export function fetchHeaders(nodeHeaders: IncomingMessage["headers"]): Headers {
   const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
+  for (const [name, value] of Object.entries(nodeHeaders)) {
     if (Array.isArray(value)) for (const item of value) headers.append(name, item);
     else if (value !== undefined) headers.set(name, value);
   }
+  return headers;
+}
+
+export function toFetchRequest(req: IncomingMessage): Request {
+  const headers = fetchHeaders(req.headers);
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
   // A streamed request body needs duplex "half", which the DOM typings (web's tsconfig) do not know yet.
   const init: RequestInit & { duplex: "half" } = {

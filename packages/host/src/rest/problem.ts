@@ -45,13 +45,23 @@ export function problemFrom(status: number, body: ErrorBody) {
   };
 }
 
+/** The problem document and its headers (the caller's, such as RateLimit, kept), ready to send on either host. */
+export function problemParts(
+  status: number,
+  body: ErrorBody,
+  headers: Headers | Record<string, string> = {},
+): { headers: Headers; body: string } {
+  const merged = new Headers(headers);
+  merged.set("content-type", "application/problem+json");
+  merged.set("cache-control", "no-store");
+  return { headers: merged, body: JSON.stringify(problemFrom(status, body)) };
+}
+
 export function problemResponse(
   status: number,
   body: ErrorBody,
   headers: Headers | Record<string, string> = {},
 ): Response {
-  const merged = new Headers(headers);
-  merged.set("content-type", "application/problem+json");
-  merged.set("cache-control", "no-store");
-  return new Response(JSON.stringify(problemFrom(status, body)), { status, headers: merged });
+  const problem = problemParts(status, body, headers);
+  return new Response(problem.body, { status, headers: problem.headers });
 }
