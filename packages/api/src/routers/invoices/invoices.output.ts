@@ -67,5 +67,3 @@ export const invoiceOutput = z
   .meta({ id: "Invoice" });
 
 export const invoicePageOutput = cursorPage(invoiceSummaryOutput).meta({ id: "InvoicePage" });
-
-export { paymentStatus };

@@ -1,18 +1,10 @@
 import { z } from "zod";
-import { currency, cursorPage, money, timestamp } from "../../output.ts";
-import { paymentStatus } from "../invoices/invoices.output.ts";
+import { cursorPage } from "../../output.ts";
+import { invoicePaymentOutput } from "../invoices/invoices.output.ts";
 
-export const paymentOutput = z
-  .strictObject({
-    id: z.string(),
-    provider: z.string(),
-    providerPaymentId: z.string(),
-    status: paymentStatus,
-    amountMinor: money,
-    currency,
-    receivedAt: timestamp,
-    invoice: z.strictObject({ id: z.string(), number: z.number().int() }),
-  })
+/** A payment as an invoice lists it, plus the invoice it paid. */
+export const paymentOutput = invoicePaymentOutput
+  .extend({ invoice: z.strictObject({ id: z.string(), number: z.number().int() }) })
   .meta({ id: "Payment" });
 
 export const paymentPageOutput = cursorPage(paymentOutput).meta({ id: "PaymentPage" });
