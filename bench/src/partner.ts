@@ -13,7 +13,7 @@ import { runConfig } from "./bench-config.ts";
 import { prepareBenchDatabase } from "./database.ts";
 import { type LoadRequest, type LoadResult, pickLoadGenerator } from "./load-generator.ts";
 import { currentLoad, describeMachine } from "./machine.ts";
-import { type ServerSpec, startServer } from "./server-process.ts";
+import { type RunningServer, type ServerSpec, startServer } from "./server-process.ts";
 import { signIn } from "./session.ts";
 
 const config = runConfig();
@@ -36,10 +36,12 @@ const serverSpec = (name: string, env: Record<string, string>): ServerSpec => ({
   readyPath: "/health",
 });
 
-type Row = { label: string; runs: LoadResult[] };
+/** Each round's load result with the measured server's CPU time per request (user + system, µs). */
+type Round = LoadResult & { cpuMicrosPerRequest: number | null };
+type Row = { label: string; runs: Round[] };
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
-async function loadRounds(rows: Array<{ label: string; request: () => LoadRequest }>) {
+async function loadRounds(rows: Array<{ label: string; server: RunningServer; request: () => LoadRequest }>) {
   const results: Row[] = rows.map(({ label }) => ({ label, runs: [] }));
   for (let round = 0; round < ROUNDS; round++) {
     // A B, then B A: neither row always runs on a warmer process.
@@ -50,13 +52,21 @@ async function loadRounds(rows: Array<{ label: string; request: () => LoadReques
       if (!row) continue;
       const request = row.request();
       await generator.load(request, { durationS: WARM_UP_S, connections: config.BENCH_CONNECTIONS });
+      const cpuBefore = row.server.cpuMicros();
       const result = await generator.load(request, {
         durationS: DURATION_S,
         connections: config.BENCH_CONNECTIONS,
       });
+      const cpuAfter = row.server.cpuMicros();
       if (result.errors > 0) throw new Error(`${row.label}: ${result.errors} errors`);
-      results[index]?.runs.push(result);
-      log(`${row.label} round ${round + 1}: ${Math.round(result.rps)} req/s`);
+      const cpuMicrosPerRequest =
+        cpuBefore === null || cpuAfter === null || result.requests === 0
+          ? null
+          : (cpuAfter - cpuBefore) / result.requests;
+      results[index]?.runs.push({ ...result, cpuMicrosPerRequest });
+      log(
+        `${row.label} round ${round + 1}: ${Math.round(result.rps)} req/s, ${Math.round(cpuMicrosPerRequest ?? 0)} µs CPU/req`,
+      );
     }
   }
   return results;
@@ -100,10 +110,19 @@ let rows: Row[];
 try {
   const [redisKey, memoryKey] = [await partnerKey(withRedis.origin), await partnerKey(inMemory.origin)];
   rows = await loadRounds([
-    { label: "tRPC catalog.products.list (API key)", request: () => trpcRead(redisKey)(withRedis.origin) },
-    { label: "REST GET /api/v1/products (API key)", request: () => restRead(redisKey)(withRedis.origin) },
+    {
+      label: "tRPC catalog.products.list (API key)",
+      server: withRedis,
+      request: () => trpcRead(redisKey)(withRedis.origin),
+    },
+    {
+      label: "REST GET /api/v1/products (API key)",
+      server: withRedis,
+      request: () => restRead(redisKey)(withRedis.origin),
+    },
     {
       label: "REST GET /api/v1/products, limits in memory (no REDIS_URL)",
+      server: inMemory,
       request: () => restRead(memoryKey)(inMemory.origin),
     },
   ]);
@@ -131,6 +150,7 @@ await redis.stop();
 
 const rps = (row: Row | undefined) => median((row?.runs ?? []).map((run) => run.rps));
 const p50 = (row: Row | undefined) => median((row?.runs ?? []).map((run) => run.p50Ms));
+const cpu = (row: Row | undefined) => median((row?.runs ?? []).map((run) => run.cpuMicrosPerRequest ?? 0));
 const trpcRps = rps(transports[0]);
 const restRps = rps(transports[1]);
 const ratio = restRps / trpcRps;
@@ -140,7 +160,7 @@ const machine = describeMachine(generator.name);
 const table = (rows: Row[], baseline: number) =>
   rows.map(
     (row) =>
-      `| ${row.label} | ${Math.round(rps(row))} | ${(rps(row) / baseline).toFixed(2)}× | ${p50(row).toFixed(2)} | ${row.runs.map((run) => Math.round(run.rps)).join(" / ")} |`,
+      `| ${row.label} | ${Math.round(rps(row))} | ${(rps(row) / baseline).toFixed(2)}× | ${p50(row).toFixed(2)} | ${Math.round(cpu(row))} | ${row.runs.map((run) => Math.round(run.rps)).join(" / ")} |`,
   );
 const report = [
   `# Partner API, ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`,
@@ -149,16 +169,16 @@ const report = [
   "",
   "## The same read over REST and tRPC (apps/server, express lane on for tRPC)",
   "",
-  "| request | req/s | vs tRPC | p50 ms | rounds |",
-  "| --- | ---: | ---: | ---: | --- |",
+  "| request | req/s | vs tRPC | p50 ms | server CPU µs/req | rounds (req/s) |",
+  "| --- | ---: | ---: | ---: | ---: | --- |",
   ...table(transports, trpcRps),
   "",
-  `REST ÷ tRPC: **${ratio.toFixed(2)}×** (goal ≥ 0.9×: ${ratio >= 0.9 ? "met" : "not met"}).`,
+  `REST ÷ tRPC: **${ratio.toFixed(2)}×** (goal ≥ 0.9×: ${ratio >= 0.9 ? "met" : "not met"}); server CPU per request, tRPC ÷ REST: ${(cpu(transports[0]) / cpu(transports[1])).toFixed(2)}× (the same comparison in CPU time, which the machine's load moves less).`,
   "",
   "## The rate-limit check",
   "",
-  "| request | req/s | vs limits in memory | p50 ms | rounds |",
-  "| --- | ---: | ---: | ---: | --- |",
+  "| request | req/s | vs limits in memory | p50 ms | server CPU µs/req | rounds (req/s) |",
+  "| --- | ---: | ---: | ---: | ---: | --- |",
   ...table([...restMemory, ...restRedis], memoryRps),
   "",
   `Counters in Redis cost ${((1 - redisRps / memoryRps) * 100).toFixed(1)}% of REST throughput against counters in memory; one check against Redis alone (rate-limiter-flexible's Lua script, sequential, ${CHECKS} calls): **${microsPerCheck.toFixed(0)} µs**.`,
