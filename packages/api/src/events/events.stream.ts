@@ -69,15 +69,13 @@ export async function* streamEvents(
   }, limits.recheckMs);
 
   try {
+    // The hub's position can be older than this call (it reads at once only for listeners, and
+    // otherwise on its poll), so a stream's start is never before what the table holds now.
     let cursor = live.position;
-    if (input.lastEventId) {
-      const caughtUp = yield* catchUp(ctx, positionOf(input.lastEventId), wanted, limits.catchUpMax);
-      cursor = caughtUp ?? live.position;
-    } else {
-      // From now on: the hub may not have read what committed just before this call yet.
-      const latest = await latestPosition(ctx.db);
-      if (isAfter(latest, cursor)) cursor = latest;
-    }
+    const start = input.lastEventId
+      ? yield* catchUp(ctx, positionOf(input.lastEventId), wanted, limits.catchUpMax)
+      : await latestPosition(ctx.db);
+    if (isAfter(start, cursor)) cursor = start;
     for (;;) {
       const { items, overflowed } = await inbox.take(stopped);
       // tRPC ends the response quietly on an AbortError (the client left, or the stream's maximum
@@ -106,9 +104,10 @@ export async function* streamEvents(
 }
 
 /**
- * Sends what happened after `from`, from the table; null when the caller
- * must resync instead (events after `from` were pruned, or there are more
- * than `max` to scan), after saying so.
+ * Sends what happened after `from`, from the table, and returns where it got
+ * to. When the caller must resync instead (events after `from` were pruned,
+ * or there are more than `max` to scan), it says so and returns where the
+ * table stood when it decided: what the resync's refetch will already show.
  */
 async function* catchUp(
   ctx: OrgContext,
@@ -119,8 +118,9 @@ async function* catchUp(
   const oldest = await oldestPosition(ctx.db);
   // Pruning removes the oldest events first, so a reader behind the oldest one left may have missed some.
   if (!oldest || isAfter(oldest, from)) {
+    const now = await latestPosition(ctx.db);
     yield tracked(cursorOf(from), resync("retention"));
-    return null;
+    return now;
   }
   let cursor = from;
   let scanned = 0;
@@ -132,8 +132,9 @@ async function* catchUp(
     });
     scanned += page.length;
     if (scanned > max) {
+      const now = await latestPosition(ctx.db);
       yield tracked(cursorOf(from), resync("behind"));
-      return null;
+      return now;
     }
     for (const event of page) {
       cursor = event.position;

@@ -324,6 +324,40 @@ describe("the hub across processes", () => {
     }
   });
 
+  test("with no one listening, a write is not read at once; the first listener's writes are", async () => {
+    const idle = await openEventHub({
+      db: api.db,
+      url: null,
+      config: { ...HUB, listen: false, pollMs: 60_000 },
+      log: silent,
+    });
+    try {
+      api.useEvents(idle);
+      const shop = await billingOrganisation(api, "Idle hub");
+      const start = idle.position;
+      await shop.draftOrder(); // the mutation calls changed(): nobody here listens, so nothing is read
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(idle.position).toEqual(start);
+
+      const received: string[] = [];
+      const listening = idle.listen({ organizationId: shop.id, userId: "u" }, (events) =>
+        received.push(...events.map((event) => event.kind)),
+      );
+      const order = await shop.draftOrder();
+      const started = Date.now();
+      while (!received.includes("order.created") && Date.now() - started < 1_000)
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      // Read from where the hub stood: the earlier write too, which a stream skips by its own cursor.
+      expect(received).toEqual(["order.created", "order.created"]);
+      expect(idle.position.id).toBeGreaterThan(start.id);
+      expect(order.status).toBe("draft");
+      listening.stop();
+    } finally {
+      api.useEvents(hub);
+      await idle.close();
+    }
+  });
+
   test("without LISTEN, the poll delivers", async () => {
     const polling = await openEventHub({
       db: api.db,

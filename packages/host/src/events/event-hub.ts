@@ -86,6 +86,8 @@ export async function openEventHub({
     } while (again && !closed);
   }
 
+  let listeners = 0;
+
   function wake() {
     if (closed) return;
     if (reading) {
@@ -108,7 +110,20 @@ export async function openEventHub({
       });
   }
 
-  const wakeups: Wakeups | null = url && config.listen ? openWakeups(url, wake, log) : null;
+  /**
+   * A commit here or a NOTIFY from elsewhere is read at once only for someone
+   * listening in this process; with no one, the poll alone keeps the position
+   * current. A stream that joins then starts from a position up to one poll
+   * old, and skips what it has already seen (events.stream.ts reads the
+   * latest position itself), so no one misses anything, and a process serving
+   * writes but no streams (a worker, an API server no browser watches) does
+   * not read the table once per write.
+   */
+  function wakeForListeners() {
+    if (listeners > 0) wake();
+  }
+
+  const wakeups: Wakeups | null = url && config.listen ? openWakeups(url, wakeForListeners, log) : null;
   const poll = setInterval(wake, config.pollMs);
   poll.unref();
   const prune = setInterval(() => {
@@ -124,6 +139,7 @@ export async function openEventHub({
       const entries = byOrganisation.get(organizationId) ?? new Set<Entry>();
       byOrganisation.set(organizationId, entries);
       entries.add(entry);
+      listeners += 1;
       byUser.set(userId, (byUser.get(userId) ?? 0) + 1);
       let stopped = false;
       return {
@@ -132,6 +148,7 @@ export async function openEventHub({
           if (stopped) return;
           stopped = true;
           entries.delete(entry);
+          listeners -= 1;
           if (entries.size === 0) byOrganisation.delete(organizationId);
           const open = (byUser.get(userId) ?? 1) - 1;
           if (open === 0) byUser.delete(userId);
@@ -141,15 +158,11 @@ export async function openEventHub({
     },
     openFor: (userId) => byUser.get(userId) ?? 0,
     changed() {
-      wake();
+      wakeForListeners();
       wakeups?.announce();
     },
     wake,
-    listenerCount() {
-      let count = 0;
-      for (const entries of byOrganisation.values()) count += entries.size;
-      return count;
-    },
+    listenerCount: () => listeners,
     get position() {
       return position;
     },
