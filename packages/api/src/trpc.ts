@@ -10,6 +10,7 @@ import type { PrismaClient } from "@tally/db";
 import type { Queue } from "@tally/jobs";
 import type { ApiKeyScope } from "@tally/validators";
 import { initTRPC, TRPCError } from "@trpc/server";
+import { concurrencyGate } from "./concurrency-gate.ts";
 import { defaultRulesConfig, processConfig, type RulesConfig } from "./config.ts";
 import { databaseUnavailable, formatError, isDatabaseUnavailable } from "./errors.ts";
 import type { EventFeed } from "./events/event-feed.ts";
@@ -31,12 +32,15 @@ export type Access = "public" | "authed" | "member" | "admin" | "owner";
 /**
  * Policy a procedure declares. `access` is set by the ladder below (the
  * procedure's builder says who may call it); a router adds the rest, such as
- * `idempotent: true` (idempotency.ts), the `scopes` that let an API key call
- * it (none: no key may), and `openapi` for a REST route (packages/host/src/rest).
+ * `idempotent: true` (idempotency.ts), a `concurrency` class that bounds how
+ * many of its calls run at once in a process (concurrency-gate.ts), the
+ * `scopes` that let an API key call it (none: no key may), and `openapi` for
+ * a REST route (packages/host/src/rest).
  */
 export type Meta = {
   access?: Access;
   idempotent?: boolean;
+  concurrency?: ConcurrencyClass;
   scopes?: readonly ApiKeyScope[];
   openapi?: RestRoute;
 };
@@ -375,13 +379,27 @@ const requireRole = (minimum: Role) =>
     return next();
   });
 
-/** After the role check, so a caller who may not call the procedure never takes a key. */
-const withIdempotency = (gate: typeof requireMembership) =>
+/** The classes a procedure's `concurrency` may name, and the rule that bounds each. */
+export type ConcurrencyClass = "placement";
+const concurrencyLimit = (ctx: { config: RulesConfig }, kind: ConcurrencyClass) =>
+  ({ placement: ctx.config.placementConcurrency })[kind];
+
+/**
+ * A procedure's call policy, after the role check (a caller who may not call
+ * it never waits or takes a key): its concurrency gate first, so a call waits
+ * for its turn holding no connection, then its idempotency transaction. A call
+ * made inside a caller's own transaction already holds a connection; it is not
+ * gated, since waiters holding connections could leave the gate's holders none
+ * to open theirs with.
+ */
+const withCallPolicy = (gate: typeof requireMembership) =>
   gate.unstable_pipe(async ({ ctx, meta, path, getRawInput, next }) => {
-    if (!meta?.idempotent) return next();
-    return runIdempotently(ctx, path, await getRawInput(), (scope) =>
-      scope ? next({ ctx: scope }) : next(),
-    );
+    const call = async () =>
+      meta?.idempotent
+        ? runIdempotently(ctx, path, await getRawInput(), (scope) => (scope ? next({ ctx: scope }) : next()))
+        : next();
+    if (!meta?.concurrency || !ctx.transactionStarter) return call();
+    return concurrencyGate(concurrencyLimit(ctx, meta.concurrency))(call);
   });
 
 function identityContext(identity: AuthSession) {
@@ -436,12 +454,10 @@ export const publicProcedure = t.procedure
 /** A signed-in user, through a session cookie or a bearer token. */
 export const authedProcedure = publicProcedure.meta({ access: "authed" }).use(requireSession);
 /** A member of the active organisation; `ctx.org.id` scopes every query. */
-export const orgProcedure = publicProcedure
-  .meta({ access: "member" })
-  .use(withIdempotency(requireMembership));
+export const orgProcedure = publicProcedure.meta({ access: "member" }).use(withCallPolicy(requireMembership));
 /** A member whose role is at least `minimum`. */
 export const roleProcedure = (minimum: "admin" | "owner") =>
-  publicProcedure.meta({ access: minimum }).use(withIdempotency(requireRole(minimum)));
+  publicProcedure.meta({ access: minimum }).use(withCallPolicy(requireRole(minimum)));
 
 export type AuthedContext = Context & ReturnType<typeof identityContext>;
 export type OrgContext = Context & OrgMember;

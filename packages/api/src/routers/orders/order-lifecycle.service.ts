@@ -9,7 +9,6 @@ import { orderEvent, orderEventSelect, stockMovedEvents } from "./order-events.t
 import { TRANSITIONS, type Transition } from "./order-transitions.ts";
 import type { OrderView } from "./orders.select.ts";
 import { getOrder } from "./orders.service.ts";
-import { placementGate } from "./placement-gate.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -27,33 +26,29 @@ const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
  * once everything else (the status change, its audit row, the order read back)
  * is written, and held for the decrement and the commit alone
  * (docs/decisions/016-hot-product-placement.md). Writes added to placing
- * belong before `reserveStock`.
+ * belong before `reserveStock`. How many placements run at once is the
+ * procedure's policy (`concurrency: "placement"` in orders.router.ts).
  */
 export function placeOrder(ctx: OrgContext, input: OrderTransitionInput): Promise<OrderView> {
-  const place = () =>
-    inTransaction(
-      ctx,
-      async (tx) => {
-        await transition(tx, ctx, input, "place");
-        const order = await getOrder(ctx, input.orderId, tx);
-        if (order.lines.length === 0)
-          throw new TRPCError({
-            code: "BAD_REQUEST",
-            message: "Add at least one item before placing the order",
-          });
-        await recordEvents(tx, [
-          orderEvent("order.placed", ctx.org.id, order),
-          ...stockMovedEvents(ctx.org.id, order.id, "order.placed", order.lines),
-        ]);
-        await reserveStock(tx, ctx.org.id, order.lines);
-        return order;
-      },
-      TRANSACTION_OPTIONS,
-    );
-  // Only a placement that opens its own transaction waits at the gate: one already inside the
-  // caller's (the idempotency middleware's) holds a connection, and waiters holding connections
-  // could leave the gate's holders none to open theirs with.
-  return ctx.transactionStarter ? placementGate(ctx.config.placementConcurrency)(place) : place();
+  return inTransaction(
+    ctx,
+    async (tx) => {
+      await transition(tx, ctx, input, "place");
+      const order = await getOrder(ctx, input.orderId, tx);
+      if (order.lines.length === 0)
+        throw new TRPCError({
+          code: "BAD_REQUEST",
+          message: "Add at least one item before placing the order",
+        });
+      await recordEvents(tx, [
+        orderEvent("order.placed", ctx.org.id, order),
+        ...stockMovedEvents(ctx.org.id, order.id, "order.placed", order.lines),
+      ]);
+      await reserveStock(tx, ctx.org.id, order.lines);
+      return order;
+    },
+    TRANSACTION_OPTIONS,
+  );
 }
 
 type OrderedLine = { productId: string; sku: string; quantity: number };

@@ -54,6 +54,7 @@ export const ordersRouter = {
     .input(orderTransitionInput)
     .meta({
       idempotent: true,
+      concurrency: "placement",
       scopes: write,
       openapi: {
         ...rest("POST", "/orders/{orderId}/place", "Place an order: reserves its stock", "Orders"),

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { concurrencyGateLoad } from "../../concurrency-gate.ts";
 import { defaultRulesConfig } from "../../config.ts";
 import { createTestApi, type TestApi, type TestOrganisation } from "../../testing/index.ts";
 
@@ -396,7 +397,7 @@ test("an order with a live invoice cannot be cancelled until the invoice is void
   });
 });
 
-test("with placements one at a time, keyed and unkeyed placements at once, more than the pool's connections, all go through", async () => {
+test("with placements one at a time, keyed and unkeyed placements at once, more than the pool's connections, wait their turn and all go through", async () => {
   const gated = await createTestApi({ config: { ...defaultRulesConfig, placementConcurrency: 1 } });
   try {
     const org = await gated.organisation("One at a time");
@@ -420,7 +421,13 @@ test("with placements one at a time, keyed and unkeyed placements at once, more 
         }),
       );
     }
-    // A keyed call holds its transaction's connection while it places; 21 of them outnumber the test pool's 20.
+    // Keyed calls wait at the gate before their idempotency transaction opens: 21 of them
+    // holding a connection each while they waited would outnumber the test pool's 20.
+    let most = { active: 0, pending: 0 };
+    const sampling = setInterval(() => {
+      const load = concurrencyGateLoad(1);
+      most = { active: Math.max(most.active, load.active), pending: Math.max(most.pending, load.pending) };
+    }, 1);
     const results = await Promise.allSettled(
       drafts.map((draft, index) =>
         org.caller.orders.place({
@@ -428,9 +435,12 @@ test("with placements one at a time, keyed and unkeyed placements at once, more 
           ...(index % 4 === 3 ? {} : { idempotencyKey: `gate-key-${index}` }),
         }),
       ),
-    );
+    ).finally(() => clearInterval(sampling));
     expect(results.filter((result) => result.status === "rejected")).toEqual([]);
     expect((await org.caller.catalog.products.get({ id: item.id })).stock).toBe(72);
+    // One at a time, and the keyed calls queued too: more waited than the seven unkeyed ones.
+    expect(most.active).toBe(1);
+    expect(most.pending).toBeGreaterThan(20);
   } finally {
     await gated.close();
   }
