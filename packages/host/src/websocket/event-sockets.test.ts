@@ -6,20 +6,38 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createContext } from "@tally/api";
+import { type AppRouter, createContext, defaultRulesConfig, type RulesConfig } from "@tally/api";
 import { createTestApi, type TestApi } from "@tally/api/testing";
+import { createTRPCClient, createWSClient, wsLink } from "@trpc/client";
+import superjson from "superjson";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import WebSocket from "ws";
+import { type EventHub, openEventHub } from "../events/event-hub.ts";
 import { attachEventSockets, type EventSockets } from "./event-sockets.ts";
 import type { WebSocketConfig } from "./websocket-config.ts";
 
 const silent = { warn() {} };
 
+const rules: RulesConfig = {
+  ...defaultRulesConfig,
+  subscriptions: { ...defaultRulesConfig.subscriptions, perUser: 10, perConnection: 2 },
+};
+
 let api: TestApi;
+let hub: EventHub;
 beforeAll(async () => {
-  api = await createTestApi();
+  api = await createTestApi({ config: rules });
+  hub = await openEventHub({
+    db: api.db,
+    url: null,
+    config: { pollMs: 100, listen: false, retentionMs: 3_600_000 },
+    log: { ...silent, info() {}, error() {} },
+  });
 }, 120_000);
-afterAll(() => api?.close());
+afterAll(async () => {
+  await hub?.close();
+  await api?.close();
+});
 
 let server: Server | null = null;
 let sockets: EventSockets | null = null;
@@ -45,7 +63,9 @@ async function serve(config: Partial<WebSocketConfig> = {}, maxDurationMs = 60_0
         auth: api.auth,
         headers,
         connection,
-        safety: { credential: "none", crossSite: false },
+        events: hub,
+        config: rules,
+        safety: { credential: "bearer", crossSite: false },
       }),
     log: silent,
   });
@@ -125,5 +145,42 @@ describe("event sockets", () => {
     expect(alive.client.readyState).toBe(WebSocket.OPEN);
     expect(pings.length).toBeGreaterThan(2);
     expect(sockets?.open).toBe(1);
+  });
+
+  test("one socket carries at most its per-connection number of streams; another socket has its own", async () => {
+    const origin = await serve();
+    const shop = await api.organisation("Sockets");
+    const streamsOn = () => {
+      const socket = createWSClient({ url: `${origin}/trpc`, connectionParams: { token: shop.owner.token } });
+      const client = createTRPCClient<AppRouter>({
+        links: [wsLink({ client: socket, transformer: superjson })],
+      });
+      return { socket, client };
+    };
+    /** "started" when the stream is still open a moment after it began; its error code when it is refused. */
+    const open = (on: ReturnType<typeof streamsOn>) =>
+      new Promise<string>((resolve) => {
+        const subscription = on.client.events.onChange.subscribe(
+          {},
+          {
+            onStarted: () => setTimeout(() => resolve("started"), 300),
+            onError: (error) => {
+              subscription.unsubscribe();
+              resolve(String(error.data?.code));
+            },
+          },
+        );
+      });
+    const first = streamsOn();
+    const second = streamsOn();
+    try {
+      expect(await open(first)).toBe("started");
+      expect(await open(first)).toBe("started");
+      expect(await open(first)).toBe("TOO_MANY_REQUESTS");
+      expect(await open(second)).toBe("started");
+    } finally {
+      first.socket.close();
+      second.socket.close();
+    }
   });
 });
