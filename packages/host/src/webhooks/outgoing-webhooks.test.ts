@@ -8,8 +8,8 @@ import {
   createTestApi,
   type TestApi,
 } from "@tally/api/testing";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { nextTryAfter, WEBHOOK_HEADERS, webhookDeliveryHandler } from "./outgoing-webhooks.ts";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { nextTryAfter, type Resolve, WEBHOOK_HEADERS, webhookDeliveryHandler } from "./outgoing-webhooks.ts";
 import { verifyPaymentSignature } from "./payment-signature.ts";
 
 const webhooks = { allowedHosts: ["127.0.0.1"], disableAfterFailures: 3 };
@@ -156,4 +156,75 @@ test("without configuration allowing it, a loopback destination is refused at de
   expect((await api.db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).lastError).toBe(
     "the destination resolves to a private address",
   );
+});
+
+describe("the address a delivery connects to is the one that was checked", () => {
+  /** A DNS of the test's own: each lookup of `name` answers the next address in `answers` (the last one repeats). */
+  function fakeDns(name: string, answers: string[]) {
+    const lookups: string[] = [];
+    const resolve: Resolve = (hostname, callback) => {
+      lookups.push(hostname);
+      const address = answers[Math.min(lookups.length - 1, answers.length - 1)];
+      if (hostname !== name || !address)
+        return callback(Object.assign(new Error("ENOTFOUND"), { code: "ENOTFOUND" }), []);
+      callback(null, [{ address, family: 4 }]);
+    };
+    return { resolve, lookups };
+  }
+
+  async function pendingDelivery() {
+    const port = (receiver.address() as AddressInfo).port;
+    const { endpoint } = await acme.caller.webhooks.endpoints.create({
+      url: `http://partner.example:${port}/hooks`,
+      eventKinds: ["order.placed"],
+    });
+    await acme.placedOrder();
+    await relayAll();
+    return jobFor(endpoint.id);
+  }
+
+  test("a name the connection's own lookup resolves to an allowed address is delivered to it, with one lookup", async () => {
+    const { job } = await pendingDelivery();
+    const dns = fakeDns("partner.example", ["127.0.0.1"]);
+    received = [];
+    answer = 200;
+    await webhookDeliveryHandler({ db: api.db, config: webhooks, log: logger, resolve: dns.resolve })(job);
+    // The system's resolver knows no partner.example: the connection used the lookup that was checked.
+    expect(received).toHaveLength(1);
+    expect(received[0]?.headers.host).toBe(`partner.example:${(receiver.address() as AddressInfo).port}`);
+    expect(dns.lookups).toEqual(["partner.example"]);
+  });
+
+  test("a public name pointed at a private address is refused before anything is dialled", async () => {
+    const { delivery, job } = await pendingDelivery();
+    const dns = fakeDns("partner.example", ["127.0.0.1"]);
+    received = [];
+    const strict = { allowedHosts: [], disableAfterFailures: 3 };
+    await expect(
+      webhookDeliveryHandler({ db: api.db, config: strict, log: logger, resolve: dns.resolve })(job),
+    ).rejects.toThrow("the destination resolves to a private address");
+    expect(received).toHaveLength(0);
+    expect((await api.db.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).lastError).toBe(
+      "the destination resolves to a private address",
+    );
+  });
+
+  test("a DNS that answers a public address first and a private one after (rebinding) never gets the second asked", async () => {
+    const { job } = await pendingDelivery();
+    // TEST-NET-3: public, and nothing answers there.
+    const dns = fakeDns("partner.example", ["203.0.113.10", "127.0.0.1"]);
+    received = [];
+    const strict = { allowedHosts: [], disableAfterFailures: 3 };
+    await expect(
+      webhookDeliveryHandler({
+        db: api.db,
+        config: strict,
+        log: logger,
+        resolve: dns.resolve,
+        timeoutMs: 300,
+      })(job),
+    ).rejects.toThrow(/no answer within 300 ms|connection failed/);
+    expect(dns.lookups).toEqual(["partner.example"]);
+    expect(received).toHaveLength(0);
+  });
 });
