@@ -136,6 +136,32 @@ describe("forwarding", () => {
     );
   });
 
+  test("a partner's API key works through a forwarded router as it does in-process: its scopes, its revocation", async () => {
+    const endpoint = webEndpoint(["catalog", "orders"]);
+    const product = await org.caller.catalog.products.create({
+      sku: "FWD-KEY",
+      name: "Keyed",
+      priceMinor: 7,
+      currency: "USD",
+    });
+    const reader = await api.apiKey(org.owner, { scopes: ["catalog:read"] });
+    const asReader = clientOf(endpoint, { authorization: `Bearer ${reader.secret}` });
+    remoteCalls.length = 0;
+    expect((await asReader.catalog.products.get.query({ id: product.id })).id).toBe(product.id);
+    expect(remoteCalls.join(" ")).toContain("catalog.products.get");
+    // The scope is checked on the server, where the call runs: a read-only key writes nothing.
+    await expect(
+      asReader.catalog.products.create.mutate({ sku: "FWD-NO", name: "No", priceMinor: 1, currency: "USD" }),
+    ).rejects.toMatchObject({ data: { code: "FORBIDDEN" } });
+    await expect(asReader.orders.list.query({})).rejects.toMatchObject({ data: { code: "FORBIDDEN" } });
+    expect(await api.db.product.count({ where: { organizationId: org.id, sku: "FWD-NO" } })).toBe(0);
+
+    await org.caller.apiKeys.revoke({ id: reader.key.id });
+    await expect(asReader.catalog.products.get.query({ id: product.id })).rejects.toMatchObject({
+      data: { code: "UNAUTHORIZED" },
+    });
+  });
+
   test("an anonymous caller stays anonymous on the server", async () => {
     const client = clientOf(webEndpoint(["catalog"]), {});
     await expect(client.catalog.products.list.query()).rejects.toMatchObject({
