@@ -22,9 +22,10 @@ let second: RunningServer;
 let database: TestDatabase | undefined;
 let dataDir: string | undefined;
 const open: LiveSubscriber[] = [];
+let env: Record<string, string>;
 
 beforeAll(async () => {
-  const env: Record<string, string> = {
+  env = {
     BETTER_AUTH_SECRET: "live-auth-secret-0123456789abcdefghijklmno",
     TALLY_WORKERS: "false",
     // The poll is the floor under LISTEN/NOTIFY; a slow one shows the wake-ups do the work.
@@ -141,6 +142,38 @@ describe("across two server processes", () => {
     for (const subscriber of [...outsiders, ...anonymous, ...removed])
       expect(subscriber.received).toEqual([]);
   });
+});
+
+describe("a stream open past its maximum duration", () => {
+  test("is closed by the server; SSE and WebSocket clients reconnect and resume, missing nothing and getting nothing twice", async () => {
+    const short = await spawnServer({ ...env, TALLY_STREAM_MAX_SECONDS: "2" });
+    try {
+      const acme = await shop("Acme long-lived");
+      // Each (re)connection asks for the URL: counting the asks counts the connections.
+      const opened = { sse: 0, ws: 0 };
+      const counted = (transport: keyof typeof opened, url: string) => () => {
+        opened[transport] += 1;
+        return url;
+      };
+      const kinds = { kinds: ["order.created"] };
+      const sse = track(sseSubscriber(counted("sse", trpcUrl(short)), acme.member.token, kinds));
+      const ws = track(wsSubscriber(counted("ws", wsUrl(short)), acme.member.token, kinds));
+      await settle();
+      const orders = [await acme.draft(second)];
+      await Promise.all([sse.waitFor(1), ws.waitFor(1)]);
+      await new Promise((resolve) => setTimeout(resolve, 2_500)); // past the two seconds: both were closed
+      orders.push(await acme.draft(second), await acme.draft(second));
+      await Promise.all([sse.waitFor(3, 5_000), ws.waitFor(3, 5_000)]);
+
+      const expected = orders.map((order) => order.id);
+      expect(sse.recordIds()).toEqual(expected);
+      expect(ws.recordIds()).toEqual(expected);
+      expect(opened.sse).toBeGreaterThanOrEqual(2);
+      expect(opened.ws).toBeGreaterThanOrEqual(2);
+    } finally {
+      await short.stop();
+    }
+  }, 60_000);
 });
 
 describe("a server that dies", () => {
