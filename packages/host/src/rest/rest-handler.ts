@@ -128,7 +128,10 @@ function createRestHandlers({ db, auth, limits, rules, queue = null, apiKeys = {
 
   async function handleNode(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? "GET";
-    const [pathname = "/", search] = (req.url ?? "/").split("?", 2);
+    const url = req.url ?? "/";
+    const query = url.indexOf("?");
+    const pathname = query === -1 ? url : url.slice(0, query);
+    const search = query === -1 ? undefined : url.slice(query + 1);
     const path = restPath(pathname);
     if (fixedRoute(method, path)) return serveFetch(handleFetch, req, res);
     try {

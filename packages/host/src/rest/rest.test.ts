@@ -95,6 +95,20 @@ describe.each(Object.keys(hosts))("served by %s", (host) => {
       expect(page.items.map((item) => item.id)).toEqual([acme.product.id]);
     });
 
+    test("a query value with a question mark in it arrives whole", async () => {
+      const tag = randomUUID().slice(0, 8);
+      const odd = await acme.owner.caller.catalog.products.create({
+        sku: `ASK-${tag}`,
+        name: `Why? ${tag}`,
+        priceMinor: 5,
+        currency: "USD",
+      });
+      const page = await json<{ items: Array<{ id: string }> }>(
+        await send("GET", `/products?search=Why?%20${tag}&limit=5`),
+      );
+      expect(page.items.map((item) => item.id)).toEqual([odd.id]);
+    });
+
     test('a boolean query parameter reads "false" as false', async () => {
       const archived = await acme.owner.caller.catalog.products.create({
         sku: `OLD-${randomUUID().slice(0, 8)}`,
