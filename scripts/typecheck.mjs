@@ -16,10 +16,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 // mobile alone): packages/boundaries/src/typecheck-programs.test.ts keeps them in step with the workspaces.
 const programs = JSON.parse(readFileSync(join(root, "scripts/typecheck-programs.json"), "utf8"));
 
-// One checker per program: tsc's default of four each build their own copy of the big types (the tRPC router,
-// better-auth, Prisma), which cost 2.2× the CPU for the node program on two cores; programs run side by side
-// instead when there are cores to spare.
-const jobs = Math.max(1, Number(process.env.TALLY_TYPECHECK_JOBS) || Math.floor(availableParallelism() / 2));
+// One checker per program, and as many programs at once as there are cores: tsc's default of four checkers
+// each build their own copy of the big types (the tRPC router, better-auth, Prisma), which took 2.2× the CPU
+// for the node program on two cores, while a second program beside the first used the second core better.
+const jobs = Math.max(1, Number(process.env.TALLY_TYPECHECK_JOBS) || availableParallelism());
 const tsc = join(root, "node_modules/.bin/tsc");
 
 function check(project) {
