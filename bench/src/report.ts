@@ -206,7 +206,7 @@ function extras(record: BenchRecord, typecheck: { millis: number; ok: boolean })
     "",
     "## Full-monorepo typecheck",
     "",
-    `\`turbo run typecheck --force --only\` (every workspace's \`tsc --noEmit\`, uncached): ${fixed(typecheck.millis / 1000, 1)} s${typecheck.ok ? "" : " — **failed**"}.`,
+    `\`turbo run typecheck --force --only\` (scripts/typecheck.mjs: four tsc programs covering every workspace, uncached): ${fixed(typecheck.millis / 1000, 1)} s${typecheck.ok ? "" : " — **failed**"}.`,
     "",
   ];
 }
