@@ -6,7 +6,7 @@ import type {
   UpdateWebhookEndpointInput,
 } from "@tally/validators";
 import { TRPCError } from "@trpc/server";
-import { ZodError } from "zod";
+import { ZodRealError } from "zod";
 import { notFound } from "../../errors.ts";
 import { newestFirst, type PageQuery } from "../../pagination.ts";
 import { inTransaction } from "../../transaction.ts";
@@ -25,10 +25,11 @@ function checkDestination(ctx: OrgContext, url: string) {
   const problem = destinationProblem(url, ctx.config.webhooks);
   if (!problem) return;
   // As a zod issue on `url`, so every client shows it beside the field like any other refusal.
+  // ZodRealError, not ZodError: only an Error survives as a TRPCError's cause (tRPC wraps anything else).
   throw new TRPCError({
     code: "BAD_REQUEST",
     message: `Invalid input: url: ${problem}`,
-    cause: new ZodError([{ code: "custom", path: ["url"], message: problem, input: url }]),
+    cause: new ZodRealError([{ code: "custom", path: ["url"], message: problem, input: url }]),
   });
 }
 
