@@ -213,6 +213,11 @@ describe("the document", () => {
         "POST /orders",
         "POST /orders/{orderId}/items",
         "POST /orders/{orderId}/place",
+        "GET /webhooks/endpoints",
+        "POST /webhooks/endpoints",
+        "PATCH /webhooks/endpoints/{id}",
+        "DELETE /webhooks/endpoints/{id}",
+        "GET /webhooks/endpoints/{endpointId}/deliveries",
       ].sort(),
     );
     const product = JSON.stringify(document.components?.schemas?.Product);

@@ -14,6 +14,8 @@ import type { OrgContext } from "../../trpc.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { destinationProblem } from "./webhook-destination.ts";
 import {
+  deliveryView,
+  endpointView,
   type WebhookDeliveryView,
   type WebhookEndpointView,
   webhookDeliverySelect,
@@ -58,15 +60,16 @@ export async function createWebhookEndpoint(
     );
     return created;
   });
-  return { endpoint, secret };
+  return { endpoint: endpointView(endpoint), secret };
 }
 
-export function listWebhookEndpoints(ctx: OrgContext): Promise<WebhookEndpointView[]> {
-  return ctx.db.webhookEndpoint.findMany({
+export async function listWebhookEndpoints(ctx: OrgContext): Promise<WebhookEndpointView[]> {
+  const rows = await ctx.db.webhookEndpoint.findMany({
     where: { organizationId: ctx.org.id },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: webhookEndpointSelect,
   });
+  return rows.map(endpointView);
 }
 
 export async function updateWebhookEndpoint(
@@ -96,7 +99,9 @@ export async function updateWebhookEndpoint(
       },
       tx,
     );
-    return tx.webhookEndpoint.findFirstOrThrow({ where: { id }, select: webhookEndpointSelect });
+    return endpointView(
+      await tx.webhookEndpoint.findFirstOrThrow({ where: { id }, select: webhookEndpointSelect }),
+    );
   });
 }
 
@@ -131,7 +136,7 @@ export async function listWebhookDeliveries(
     select: { id: true },
   });
   if (!endpoint) throw notFound("Webhook endpoint", input.endpointId);
-  return deliveryPages.fetchPage(input, ({ after, orderBy, take }) =>
+  const page = await deliveryPages.fetchPage(input, ({ after, orderBy, take }) =>
     ctx.db.webhookDelivery.findMany({
       where: { AND: [{ endpointId: endpoint.id, organizationId: ctx.org.id }, after] },
       orderBy,
@@ -139,4 +144,5 @@ export async function listWebhookDeliveries(
       select: webhookDeliverySelect,
     }),
   );
+  return { ...page, items: page.items.map(deliveryView) };
 }
