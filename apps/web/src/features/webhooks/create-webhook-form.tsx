@@ -74,8 +74,10 @@ export function CreateWebhookForm() {
               type="checkbox"
               checked={kinds.includes(kind)}
               onChange={(event) => toggle(kind, event.target.checked)}
-            />{" "}
-            {EVENT_KIND_LABELS[kind]} <code>{kind}</code>
+            />
+            <span>
+              {EVENT_KIND_LABELS[kind]} <code>{kind}</code>
+            </span>
           </label>
         ))}
         <FormMessages messages={issues.fieldErrors.eventKinds ?? []} />

@@ -109,26 +109,28 @@ function EndpointRow({
       <td>
         <DateTime value={endpoint.createdAt} style="date" />
       </td>
-      <td className="actions">
-        <button type="button" onClick={onShowDeliveries} disabled={!hydrated}>
-          Deliveries
-        </button>
-        <button
-          type="button"
-          disabled={!hydrated || update.isPending}
-          onClick={() => update.mutate({ id: endpoint.id, enabled: !state.enabled })}
-        >
-          {state.enabled ? "Disable" : "Enable"}
-        </button>
-        <ConfirmButton
-          label="Delete"
-          question={`Delete the endpoint ${endpoint.url}? Its delivery log goes with it and nothing more is sent there.`}
-          confirmLabel="Yes, delete"
-          keepLabel="Keep endpoint"
-          busy={remove.isPending}
-          disabled={!hydrated}
-          onConfirm={() => remove.mutate({ id: endpoint.id })}
-        />
+      <td>
+        <div className="cell-actions">
+          <button type="button" onClick={onShowDeliveries} disabled={!hydrated}>
+            Deliveries
+          </button>
+          <button
+            type="button"
+            disabled={!hydrated || update.isPending}
+            onClick={() => update.mutate({ id: endpoint.id, enabled: !state.enabled })}
+          >
+            {state.enabled ? "Disable" : "Enable"}
+          </button>
+          <ConfirmButton
+            label="Delete"
+            question={`Delete the endpoint ${endpoint.url}? Its delivery log goes with it and nothing more is sent there.`}
+            confirmLabel="Yes, delete"
+            keepLabel="Keep endpoint"
+            busy={remove.isPending}
+            disabled={!hydrated}
+            onConfirm={() => remove.mutate({ id: endpoint.id })}
+          />
+        </div>
         {problem && (
           <p role="alert" className="field-error">
             {problem.message}
