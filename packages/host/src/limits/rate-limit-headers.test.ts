@@ -1,7 +1,8 @@
 /**
  * A partner key over tRPC reads its limit as it does over REST: on both
  * hosts' /trpc (apps/server's node:http handler, with and without the
- * express lane, and the web app's fetch endpoint) a call refused by the key's
+ * express lane, and the web app's fetch endpoint, in-process or forwarding
+ * to apps/server) a call refused by the key's
  * limit is a 429 with Retry-After and the RateLimit headers, and every other
  * answer to a key carries the RateLimit headers. Sessions get none of them.
  */
@@ -14,12 +15,15 @@ import { memorySharedState } from "@tally/shared-state";
 import { fromNodeHeaders } from "better-auth/node";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createTrpcHandler } from "../express-lane/trpc-handler.ts";
+import { resolveForwardedRequest } from "../forwarding/forwarded-headers.ts";
+import { createCredentialVerifier } from "../forwarding/service-credential.ts";
 import { createTrpcEndpoint } from "../forwarding/trpc-endpoint.ts";
 import { openApiKeyPolicy } from "../rest/api-key-runtime.ts";
 import { requestSafety } from "../safety/request-safety.ts";
 
 const LIMITS = { maxBatchSize: 50, maxBodyBytes: 64 * 1024 };
 const PER_MINUTE = 2;
+const FORWARDING_SECRET = "rate-limit-forwarding-secret-0123456789";
 
 let api: TestApi;
 let acme: TestOrganisation;
@@ -37,23 +41,24 @@ afterAll(async () => {
   await api?.close();
 });
 
-/** apps/server's /trpc, as app.ts builds it, on a port of its own. */
-async function nodeHost(
-  expressLane: boolean,
-): Promise<(path: string, init?: RequestInit) => Promise<Response>> {
+type Send = (path: string, init?: RequestInit) => Promise<Response>;
+
+/** apps/server's /trpc, as app.ts builds it (forwarded calls included), on a port of its own. */
+async function nodeServer(expressLane: boolean): Promise<{ url: string; send: Send }> {
+  const verify = createCredentialVerifier({ secret: FORWARDING_SECRET });
   const handler = createTrpcHandler({
     router: appRouter,
     basePath: "/trpc/",
     expressLane,
     limits: LIMITS,
-    createContext: ({ req }) => {
-      const headers = fromNodeHeaders(req.headers);
+    createContext: async ({ req }) => {
+      const { headers, safety } = await resolveForwardedRequest(fromNodeHeaders(req.headers), verify);
       return createContext({
         db: api.db,
         auth: api.auth,
         headers,
         apiKeys: policy,
-        safety: requestSafety(headers),
+        safety: safety ?? requestSafety(headers),
       });
     },
   });
@@ -61,17 +66,28 @@ async function nodeHost(
   servers.push(server);
   server.listen(0, "127.0.0.1");
   await once(server, "listening");
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/trpc`;
-  return (path, init) => fetch(`${base}/${path}`, init);
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/trpc`;
+  return { url, send: (path, init) => fetch(`${url}/${path}`, init) };
 }
 
-/** The web app's /api/trpc route handler, everything in-process. */
-function webHost(): (path: string, init?: RequestInit) => Promise<Response> {
+async function nodeHost(expressLane: boolean): Promise<Send> {
+  return (await nodeServer(expressLane)).send;
+}
+
+/** The web app's /api/trpc route handler: everything in-process, or the catalog forwarded to apps/server. */
+async function webHost(forwardCatalog: boolean): Promise<Send> {
   const endpoint = createTrpcEndpoint({
     db: api.db,
     auth: api.auth,
     endpoint: "/api/trpc",
-    forwarding: null,
+    forwarding: forwardCatalog
+      ? {
+          apiUrl: (await nodeServer(true)).url,
+          remoteRouters: new Set(["catalog", "customers"]),
+          secret: FORWARDING_SECRET,
+          timeoutMs: 5_000,
+        }
+      : null,
     limits: LIMITS,
     apiKeys: policy,
   });
@@ -81,7 +97,8 @@ function webHost(): (path: string, init?: RequestInit) => Promise<Response> {
 const hosts = [
   ["apps/server with the express lane", () => nodeHost(true)],
   ["apps/server through tRPC's adapter alone", () => nodeHost(false)],
-  ["the web app's route handler", async () => webHost()],
+  ["the web app's route handler", () => webHost(false)],
+  ["the web app's route handler forwarding to apps/server", () => webHost(true)],
 ] as const;
 
 const LIST = `catalog.products.list?input=${encodeURIComponent(JSON.stringify({ json: { limit: 1 } }))}`;
