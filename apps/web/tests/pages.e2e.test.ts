@@ -62,6 +62,7 @@ beforeAll(async () => {
     { name: "audit", path: "/audit" },
     { name: "outbox", path: "/outbox" },
     { name: "api-keys", path: "/api-keys" },
+    { name: "webhooks", path: "/webhooks" },
     { name: "settings", path: "/settings" },
     { name: "sessions", path: "/sessions" },
     { name: "new-organisation", path: "/organizations/new" },

@@ -477,6 +477,11 @@ test("the scope table: which procedures a key may reach (a change here is a secu
     "invoices.get": ["invoices:read"],
     "invoices.pdf": ["invoices:read"],
     "payments.list": ["payments:read"],
+    "webhooks.endpoints.list": ["webhooks:manage"],
+    "webhooks.endpoints.create": ["webhooks:manage"],
+    "webhooks.endpoints.update": ["webhooks:manage"],
+    "webhooks.endpoints.delete": ["webhooks:manage"],
+    "webhooks.deliveries.list": ["webhooks:manage"],
   });
 });
 

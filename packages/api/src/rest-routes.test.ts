@@ -42,6 +42,11 @@ test("REST is offered for the partner operations", () => {
       "orders.list",
       "orders.place",
       "payments.list",
+      "webhooks.deliveries.list",
+      "webhooks.endpoints.create",
+      "webhooks.endpoints.delete",
+      "webhooks.endpoints.list",
+      "webhooks.endpoints.update",
     ].sort(),
   );
 });

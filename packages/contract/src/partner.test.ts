@@ -4,8 +4,10 @@
  * @tally/partner-client), and with an API key list products, create a
  * customer and a draft, add items, place it with an idempotency key and read
  * the invoice, against apps/server and against the Next.js app, on one
- * database; and a receiver of its own gets the signed `order.placed`
- * delivery (apps/server's workers relay it) and verifies it.
+ * database; and registers a receiver of its own through REST, which gets the
+ * signed `order.placed` delivery (apps/server's workers relay it) and
+ * verifies it with the secret registration returned, while the delivery log
+ * over REST says it was delivered.
  */
 import { execFileSync } from "node:child_process";
 import { once } from "node:events";
@@ -37,7 +39,10 @@ let seller: ReturnType<typeof createTallyClient>;
 let secret: string;
 let product: { id: string; stock: number };
 let receiver: Server;
+let receiverUrl: string;
+/** Returned once, when the partner registered its endpoint (the first test). */
 let webhookSecret: string;
+let endpointId: string;
 const arrivals: Array<{ signature: string | null; body: string }> = [];
 
 /** The partner's own endpoint: keeps what arrives, answers 204. */
@@ -71,6 +76,17 @@ async function arrivalFor(kind: string, recordId: string, timeoutMs = 30_000) {
     await sleep(200);
   }
   throw new Error(`no ${kind} delivery for ${recordId} within ${timeoutMs} ms`);
+}
+
+/** What `read` returns once it returns something, within a few seconds. */
+async function eventually<T>(read: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`nothing within ${timeoutMs} ms`);
+    await sleep(200);
+  }
 }
 
 beforeAll(async () => {
@@ -109,16 +125,18 @@ beforeAll(async () => {
   });
   const created = await seller.apiKeys.create.mutate({
     name: "Partner ERP",
-    scopes: ["catalog:read", "customers:write", "orders:read", "orders:write", "invoices:read"],
+    scopes: [
+      "catalog:read",
+      "customers:write",
+      "orders:read",
+      "orders:write",
+      "invoices:read",
+      "webhooks:manage",
+    ],
   });
   secret = created.secret;
   rememberSecret("api key", secret);
-  const endpoint = await seller.webhooks.endpoints.create.mutate({
-    url: await startReceiver(),
-    eventKinds: ["order.placed"],
-  });
-  webhookSecret = endpoint.secret;
-  rememberSecret("webhook secret", webhookSecret);
+  receiverUrl = await startReceiver();
 }, 240_000);
 
 afterAll(async () => {
@@ -141,6 +159,38 @@ test("the committed document is the one the routers make, and its client is what
     { cwd: partnerClientDir, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] },
   );
   expect(readFileSync(join(partnerClientDir, "generated/tally-api.d.ts"), "utf8")).toBe(generated);
+});
+
+test("the partner registers its own receiver over REST with its key, and gets the signing secret once", async () => {
+  const api = createClient<paths>({
+    baseUrl: `${server.baseUrl}/api/v1`,
+    headers: { authorization: `Bearer ${secret}` },
+  });
+  const refused = await api.POST("/webhooks/endpoints", {
+    body: { url: "http://10.1.2.3/hooks", eventKinds: ["order.placed"] },
+  });
+  expect(refused.response.status).toBe(400);
+  expect(refused.error).toMatchObject({ errors: [{ field: "url" }] });
+
+  const registered = await api.POST("/webhooks/endpoints", {
+    body: { url: receiverUrl, eventKinds: ["order.placed"], description: "Partner ERP" },
+  });
+  expect(registered.response.status).toBe(200);
+  webhookSecret = registered.data?.secret ?? "";
+  endpointId = registered.data?.endpoint.id ?? "";
+  rememberSecret("webhook secret", webhookSecret);
+  expect(webhookSecret).toMatch(/^whsec_/);
+  expect(registered.data?.endpoint).toMatchObject({
+    url: receiverUrl,
+    eventKinds: ["order.placed"],
+    disabledAt: null,
+  });
+
+  const listed = await api.GET("/webhooks/endpoints");
+  expect(listed.data?.map((endpoint) => endpoint.id)).toEqual([endpointId]);
+  expect(JSON.stringify(listed.data)).not.toContain(webhookSecret);
+  // The seller sees the partner's endpoint among the organisation's own.
+  expect((await seller.webhooks.endpoints.list.query()).map((endpoint) => endpoint.id)).toEqual([endpointId]);
 });
 
 describe.each(["server", "web"] as const)("a partner on %s", (hostName) => {
@@ -223,6 +273,15 @@ describe.each(["server", "web"] as const)("a partner on %s", (hostName) => {
       recordId: orderId,
       data: { status: "placed", totalMinor: 2500, customerId },
     });
+    // And its delivery log says so; the 204 is recorded just after the receiver answered it.
+    const eventId = (JSON.parse(arrival.body) as { id: string }).id;
+    const delivered = await eventually(async () => {
+      const log = await api.GET("/webhooks/endpoints/{endpointId}/deliveries", {
+        params: { path: { endpointId }, query: { limit: 10 } },
+      });
+      return log.data?.items.find((item) => item.eventId === eventId && item.status === "succeeded");
+    });
+    expect(delivered).toMatchObject({ eventKind: "order.placed", attempts: 1, lastStatusCode: 204 });
   });
 
   test("reads the reference at /api/v1/docs, its script served by the host itself", async () => {

@@ -12,6 +12,7 @@ export const apiKeyScopes = [
   "orders:write",
   "invoices:read",
   "payments:read",
+  "webhooks:manage",
 ] as const;
 export const apiKeyScope = z.enum(apiKeyScopes);
 export type ApiKeyScope = z.infer<typeof apiKeyScope>;

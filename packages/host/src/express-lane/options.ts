@@ -16,9 +16,10 @@ export type NodeErrorHandler<TRouter extends AnyTRPCRouter> = HTTPErrorHandler<T
 
 /**
  * Options of tRPC's standalone adapter besides the ones above. The lane honours
- * `allowBatching` (and its deprecated form `batching`) and `allowMethodOverride`;
- * it refuses, when it is built, `responseMeta` and `middleware` (see
- * unsupported-options.ts), so it never answers differently from the adapter.
+ * `allowBatching` (and its deprecated form `batching`), `allowMethodOverride`
+ * and `responseMeta` (status and headers, as the adapter sets them); it
+ * refuses, when it is built, `middleware` (see unsupported-options.ts), so it
+ * never answers differently from the adapter.
  */
 export type TrpcAdapterOptions<TRouter extends AnyTRPCRouter> = Pick<
   CreateHTTPHandlerOptions<TRouter>,

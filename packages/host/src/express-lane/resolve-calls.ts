@@ -9,15 +9,16 @@ import {
   type TRPCProcedureType,
   transformTRPCResponse,
 } from "@trpc/server";
-import { getHTTPStatusCode, type TRPCRequestInfo } from "@trpc/server/http";
+import type { TRPCRequestInfo } from "@trpc/server/http";
 import type { TRPCResponse } from "@trpc/server/rpc";
 import { createInputReader, type InputSource } from "./call-inputs.ts";
 import type { ExpressLaneOptions } from "./options.ts";
 import type { PlainRequest } from "./plain-request.ts";
 import { callType } from "./procedures.ts";
 import { collectBody } from "./request-body.ts";
+import { answerMeta, type MetaHeaders } from "./response-meta.ts";
 
-export type LaneResponse = { status: number; contentType: string; body: string };
+export type LaneResponse = { status: number; contentType: string; body: string; headers: MetaHeaders };
 
 type Call = TRPCRequestInfo["calls"][number];
 type Outcome = [error: TRPCError, data: undefined] | [error: undefined, data: unknown];
@@ -132,14 +133,15 @@ export async function resolveCalls<TRouter extends AnyTRPCRouter>(
       if (isDataStream(data)) throw streamOnlyError();
       const response: TRPCResponse = error ? errorResponse(error, call, type) : { result: { data } };
       return {
-        status: getHTTPStatusCode([response]),
+        ...answerMeta(options, { ctx, info, responses: [response], errors: error ? [error] : [] }),
         contentType,
         body: JSON.stringify(transformTRPCResponse(config, response)),
       };
     }
 
     contentType = JSON_CONTENT_TYPE;
-    const responses = (await Promise.all(outcomes)).map(([error, data], index): TRPCResponse => {
+    const settled = await Promise.all(outcomes);
+    const responses = settled.map(([error, data], index): TRPCResponse => {
       const call = calls[index]!;
       const callType = call.procedure?._def.type ?? "unknown";
       if (error) return errorResponse(error, call, callType);
@@ -147,8 +149,10 @@ export async function resolveCalls<TRouter extends AnyTRPCRouter>(
       if (isDataStream(data)) return errorResponse(streamOnlyError(), call, callType);
       return { result: { data } };
     });
+    // As the adapter does, responseMeta hears of the calls that failed, not of a stream refused afterwards.
+    const errors = settled.flatMap(([error]) => (error ? [error] : []));
     return {
-      status: getHTTPStatusCode(responses),
+      ...answerMeta(options, { ctx, info, responses, errors }),
       contentType,
       body: JSON.stringify(transformTRPCResponse(config, responses)),
     };
@@ -161,7 +165,7 @@ export async function resolveCalls<TRouter extends AnyTRPCRouter>(
       error: getTRPCErrorShape({ config, ctx, error, input: undefined, path: undefined, type }),
     };
     return {
-      status: getHTTPStatusCode(response),
+      ...answerMeta(options, { ctx, info, responses: response, errors: [error] }),
       contentType,
       body: JSON.stringify(transformTRPCResponse(config, response)),
     };

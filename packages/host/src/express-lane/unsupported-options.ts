@@ -2,7 +2,6 @@ const OFF = "or switch the express lane off (expressLane: false, TALLY_EXPRESS_L
 
 /** Adapter options the lane would silently ignore, and what to do instead. */
 const UNSUPPORTED: Record<string, string> = {
-  responseMeta: `it would answer without the status and headers responseMeta sets (cache-control, set-cookie); set them on res in createContext or a procedure, ${OFF}`,
   middleware: `it would skip the middleware on the requests it serves; run the middleware in front of the handler, ${OFF}`,
 };
 
@@ -17,6 +16,7 @@ const KNOWN = new Set([
   "allowBatching",
   "batching",
   "allowMethodOverride",
+  "responseMeta",
 ]);
 
 /**

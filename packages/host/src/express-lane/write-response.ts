@@ -6,13 +6,15 @@ import type { LaneResponse } from "./resolve-calls.ts";
  * As in the adapter, a status a procedure set on `res` itself wins, and
  * headers it set (a cookie from createContext) are kept.
  */
-export function writeResponse(res: ServerResponse, { status, contentType, body }: LaneResponse) {
+export function writeResponse(res: ServerResponse, { status, contentType, body, headers }: LaneResponse) {
   if (res.headersSent || res.destroyed) return;
   // With the length known, node:http sends head and body in one write instead of chunks.
   res.writeHead(res.statusCode === 200 ? status : res.statusCode, {
     "content-type": contentType,
-    "content-length": Buffer.byteLength(body),
     vary: "trpc-accept, accept",
+    // responseMeta's, as the adapter adds them after its own content-type and vary.
+    ...headers,
+    "content-length": Buffer.byteLength(body),
   });
   res.end(body);
 }

@@ -160,10 +160,15 @@ function answer(request: TrpcRequest, items: Item[], headers: Headers | null): R
   );
   const status = statuses.size === 1 ? [...statuses][0]! : 207;
   const responseHeaders = new Headers({ "content-type": "application/json" });
-  const vary = headers?.get("vary");
-  if (vary) responseHeaders.set("vary", vary);
+  for (const name of ["vary", ...RATE_LIMIT_HEADERS]) {
+    const value = headers?.get(name);
+    if (value) responseHeaders.set(name, value);
+  }
   return new Response(JSON.stringify(request.batch ? items : items[0]), { status, headers: responseHeaders });
 }
+
+/** An API key's standing (rate-limit-headers.ts), from whichever instance counted the call. */
+const RATE_LIMIT_HEADERS = ["ratelimit-policy", "ratelimit", "retry-after"];
 
 /** A subscription over server-sent events (httpSubscriptionLink asks for them). */
 const isEventStream = (req: Request) =>
@@ -172,7 +177,7 @@ const isEventStream = (req: Request) =>
 /** The server's answer as it is (streams included), minus connection-level headers. */
 function passThrough(response: Response): Response {
   const headers = new Headers();
-  for (const name of ["content-type", "vary", "cache-control", "x-accel-buffering"]) {
+  for (const name of ["content-type", "vary", "cache-control", "x-accel-buffering", ...RATE_LIMIT_HEADERS]) {
     const value = response.headers.get(name);
     if (value) headers.set(name, value);
   }

@@ -7,6 +7,7 @@ import type { Queue } from "@tally/jobs";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { boundRequestBody, closingConnection, exceedsBatchLimit } from "../limits/bounded-request.ts";
 import type { TrpcLimits } from "../limits/limits-config.ts";
+import { rateLimitResponseMeta } from "../limits/rate-limit-headers.ts";
 import { requestSafety } from "../safety/request-safety.ts";
 import type { ForwardingConfig } from "./forwarding-config.ts";
 import { createForwardingHandler } from "./forwarding-handler.ts";
@@ -60,6 +61,8 @@ export function createTrpcEndpoint({
           apiKeys,
           safety: requestSafety(req.headers, auth.options.trustedOrigins),
         }),
+      // A key's limit in the answer, Retry-After on a 429, as REST and apps/server's /trpc say it.
+      responseMeta: rateLimitResponseMeta,
       onError: ({ error, path }) => {
         if (error.code === "INTERNAL_SERVER_ERROR")
           logger.error({ path, err: error.cause ?? error }, "unhandled error");

@@ -282,6 +282,11 @@ describe.each(Object.keys(hosts))("served by %s", (host) => {
           "POST /orders",
           "POST /orders/{orderId}/items",
           "POST /orders/{orderId}/place",
+          "GET /webhooks/endpoints",
+          "POST /webhooks/endpoints",
+          "PATCH /webhooks/endpoints/{id}",
+          "DELETE /webhooks/endpoints/{id}",
+          "GET /webhooks/endpoints/{endpointId}/deliveries",
         ].sort(),
       );
       const product = JSON.stringify(document.components?.schemas?.Product);

@@ -12,6 +12,7 @@ export const SCOPE_LABELS: Record<ApiKeyScope, string> = {
   "orders:write": "Create, edit and place orders",
   "invoices:read": "Read and download invoices",
   "payments:read": "Read payments",
+  "webhooks:manage": "Register and manage webhook endpoints, read their deliveries",
 };
 
 /** What the list says of a key: revoked and expired keys stay listed, refused everywhere. */

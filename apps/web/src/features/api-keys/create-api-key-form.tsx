@@ -83,8 +83,10 @@ export function CreateApiKeyForm() {
               type="checkbox"
               checked={scopes.includes(scope)}
               onChange={(event) => toggle(scope, event.target.checked)}
-            />{" "}
-            {SCOPE_LABELS[scope]} <code>{scope}</code>
+            />
+            <span>
+              {SCOPE_LABELS[scope]} <code>{scope}</code>
+            </span>
           </label>
         ))}
         <FormMessages messages={issues.fieldErrors.scopes ?? []} />

@@ -30,6 +30,7 @@ export async function SiteHeader() {
             {showsAdminControls(viewer.role) && <NavLink href="/audit">Audit log</NavLink>}
             {showsAdminControls(viewer.role) && <NavLink href="/outbox">Outbox</NavLink>}
             {showsAdminControls(viewer.role) && <NavLink href="/api-keys">API keys</NavLink>}
+            {showsAdminControls(viewer.role) && <NavLink href="/webhooks">Webhooks</NavLink>}
             <NavLink href="/settings">Settings</NavLink>
           </nav>
           <div className="header-end">

@@ -6,7 +6,7 @@ import type {
   UpdateWebhookEndpointInput,
 } from "@tally/validators";
 import { TRPCError } from "@trpc/server";
-import { ZodError } from "zod";
+import { ZodRealError } from "zod";
 import { notFound } from "../../errors.ts";
 import { newestFirst, type PageQuery } from "../../pagination.ts";
 import { inTransaction } from "../../transaction.ts";
@@ -14,6 +14,8 @@ import type { OrgContext } from "../../trpc.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { destinationProblem } from "./webhook-destination.ts";
 import {
+  deliveryView,
+  endpointView,
   type WebhookDeliveryView,
   type WebhookEndpointView,
   webhookDeliverySelect,
@@ -25,10 +27,11 @@ function checkDestination(ctx: OrgContext, url: string) {
   const problem = destinationProblem(url, ctx.config.webhooks);
   if (!problem) return;
   // As a zod issue on `url`, so every client shows it beside the field like any other refusal.
+  // ZodRealError, not ZodError: only an Error survives as a TRPCError's cause (tRPC wraps anything else).
   throw new TRPCError({
     code: "BAD_REQUEST",
     message: `Invalid input: url: ${problem}`,
-    cause: new ZodError([{ code: "custom", path: ["url"], message: problem, input: url }]),
+    cause: new ZodRealError([{ code: "custom", path: ["url"], message: problem, input: url }]),
   });
 }
 
@@ -57,15 +60,16 @@ export async function createWebhookEndpoint(
     );
     return created;
   });
-  return { endpoint, secret };
+  return { endpoint: endpointView(endpoint), secret };
 }
 
-export function listWebhookEndpoints(ctx: OrgContext): Promise<WebhookEndpointView[]> {
-  return ctx.db.webhookEndpoint.findMany({
+export async function listWebhookEndpoints(ctx: OrgContext): Promise<WebhookEndpointView[]> {
+  const rows = await ctx.db.webhookEndpoint.findMany({
     where: { organizationId: ctx.org.id },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: webhookEndpointSelect,
   });
+  return rows.map(endpointView);
 }
 
 export async function updateWebhookEndpoint(
@@ -95,7 +99,9 @@ export async function updateWebhookEndpoint(
       },
       tx,
     );
-    return tx.webhookEndpoint.findFirstOrThrow({ where: { id }, select: webhookEndpointSelect });
+    return endpointView(
+      await tx.webhookEndpoint.findFirstOrThrow({ where: { id }, select: webhookEndpointSelect }),
+    );
   });
 }
 
@@ -130,7 +136,7 @@ export async function listWebhookDeliveries(
     select: { id: true },
   });
   if (!endpoint) throw notFound("Webhook endpoint", input.endpointId);
-  return deliveryPages.fetchPage(input, ({ after, orderBy, take }) =>
+  const page = await deliveryPages.fetchPage(input, ({ after, orderBy, take }) =>
     ctx.db.webhookDelivery.findMany({
       where: { AND: [{ endpointId: endpoint.id, organizationId: ctx.org.id }, after] },
       orderBy,
@@ -138,4 +144,5 @@ export async function listWebhookDeliveries(
       select: webhookDeliverySelect,
     }),
   );
+  return { ...page, items: page.items.map(deliveryView) };
 }

@@ -1,4 +1,5 @@
 import type { Prisma } from "@tally/db";
+import { type EventKind, eventKind } from "@tally/validators";
 
 /** An endpoint as admins see it: never its secret (shown once, at creation). */
 export const webhookEndpointSelect = {
@@ -28,5 +29,19 @@ export const webhookDeliverySelect = {
   createdAt: true,
 } satisfies Prisma.WebhookDeliverySelect;
 
-export type WebhookEndpointView = Prisma.WebhookEndpointGetPayload<{ select: typeof webhookEndpointSelect }>;
-export type WebhookDeliveryView = Prisma.WebhookDeliveryGetPayload<{ select: typeof webhookDeliverySelect }>;
+type WebhookEndpointRow = Prisma.WebhookEndpointGetPayload<{ select: typeof webhookEndpointSelect }>;
+type WebhookDeliveryRow = Prisma.WebhookDeliveryGetPayload<{ select: typeof webhookDeliverySelect }>;
+export type WebhookEndpointView = Omit<WebhookEndpointRow, "eventKinds"> & { eventKinds: EventKind[] };
+export type WebhookDeliveryView = Omit<WebhookDeliveryRow, "eventKind"> & { eventKind: EventKind };
+
+/**
+ * Kinds are text in the database; only kinds the validators allow are ever
+ * written, and reading them back as such gives partners an enum, not a string.
+ */
+export function endpointView(row: WebhookEndpointRow): WebhookEndpointView {
+  return { ...row, eventKinds: eventKind.array().parse(row.eventKinds) };
+}
+
+export function deliveryView(row: WebhookDeliveryRow): WebhookDeliveryView {
+  return { ...row, eventKind: eventKind.parse(row.eventKind) };
+}

@@ -1,4 +1,6 @@
+import { flattenIssues } from "@tally/validators";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { ZodError } from "zod";
 import { billingOrganisation, createTestApi, type TestApi } from "../../testing/index.ts";
 import { deliveryToSend, recordDeliveryAttempt } from "./webhook-deliveries.ts";
 import { relayEvents } from "./webhook-relay.ts";
@@ -25,11 +27,18 @@ test("an admin registers an endpoint; its secret is shown once; bad destinations
   expect(JSON.stringify(await acme.caller.webhooks.endpoints.list())).not.toContain(secret);
 
   for (const url of ["http://127.0.0.1:8080/", "http://169.254.169.254/", "http://localhost/x"]) {
-    await expect(
-      acme.caller.webhooks.endpoints.create({ url, eventKinds: ["order.placed"] }),
-    ).rejects.toMatchObject({
+    const refusal = await acme.caller.webhooks.endpoints.create({ url, eventKinds: ["order.placed"] }).then(
+      () => null,
+      (error: unknown) => error as { code: string; message: string; cause: unknown },
+    );
+    expect(refusal).toMatchObject({
       code: "BAD_REQUEST",
       message: expect.stringMatching(/^Invalid input: url: /),
+    });
+    // The error formatter turns a ZodError cause into the field's issue, which forms show beside the field.
+    expect(refusal?.cause).toBeInstanceOf(ZodError);
+    expect(flattenIssues(refusal?.cause as ZodError).fieldErrors).toEqual({
+      url: [expect.stringMatching(/not allowed$/)],
     });
   }
   await expect(
