@@ -1,14 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import {
-  type ApiKeyPolicy,
-  appRouter,
-  type Context,
-  createContext,
-  logger,
-  RateLimitedError,
-  type RateVerdict,
-  type RulesConfig,
-} from "@tally/api";
+import { type ApiKeyPolicy, appRouter, createContext, logger, type RulesConfig } from "@tally/api";
 import type { Auth } from "@tally/auth";
 import type { PrismaClient } from "@tally/db";
 import type { Queue } from "@tally/jobs";
@@ -18,6 +9,7 @@ import { createInvoiceExportHandler } from "../exports/invoice-export.ts";
 import { collectBody } from "../express-lane/request-body.ts";
 import { jsonResponse, readBodyWithin } from "../fetch/responses.ts";
 import type { TrpcLimits } from "../limits/limits-config.ts";
+import { rateLimitResponseMeta } from "../limits/rate-limit-headers.ts";
 import { fetchHeaders, serveFetch } from "../node/serve-fetch.ts";
 import { requestSafety } from "../safety/request-safety.ts";
 import { docsPage, docsStartScript, scalarBundle } from "./docs-page.ts";
@@ -81,11 +73,7 @@ function createRestHandlers({ db, auth, limits, rules, queue = null, apiKeys = {
   const openApiHandler = createOpenApiNodeHttpHandler({
     router: appRouter,
     createContext: ({ req }: { req: { headers: Headers } }) => contextFor(req.headers),
-    responseMeta: ({ ctx, errors }: { ctx?: Context; errors: TRPCError[] }) => {
-      const refusal = errors[0]?.cause;
-      const rate = refusal instanceof RateLimitedError ? refusal.verdict : ctx?.apiKey?.rate;
-      return rate ? { headers: rateLimitHeaders(rate, refusal instanceof RateLimitedError) } : {};
-    },
+    responseMeta: rateLimitResponseMeta,
     onError: ({ error, path }: { error: TRPCError; path?: string }) => {
       if (error.code === "INTERNAL_SERVER_ERROR")
         logger.error({ path, err: error.cause ?? error }, "unhandled error");
@@ -236,15 +224,6 @@ function sendAnswer(res: ServerResponse, answer: RestAnswer) {
   });
   headers["content-length"] = String(Buffer.byteLength(answer.body));
   res.writeHead(answer.status, headers).end(answer.body);
-}
-
-/** IETF draft-ietf-httpapi-ratelimit-headers: the policy, what is left of it, and Retry-After on a refusal. */
-function rateLimitHeaders(rate: RateVerdict, refused: boolean): Record<string, string> {
-  return {
-    "ratelimit-policy": `"per-key";q=${rate.limit};w=60`,
-    ratelimit: `"per-key";r=${rate.remaining};t=${rate.resetSeconds}`,
-    ...(refused ? { "retry-after": String(rate.resetSeconds) } : {}),
-  };
 }
 
 /** The CSV download's JSON refusals, as every other REST error is shaped. */
