@@ -158,16 +158,29 @@ describe("a stream open past its maximum duration", () => {
       const kinds = { kinds: ["order.created"] };
       const sse = track(sseSubscriber(counted("sse", trpcUrl(short)), acme.member.token, kinds));
       const ws = track(wsSubscriber(counted("ws", wsUrl(short)), acme.member.token, kinds));
-      await settle();
-      const orders = [await acme.draft(second)];
+      // Until each stream holds a cursor (a new one starts from "now", so what a cold server
+      // accepted late never reaches it): an order every 300 ms, as many as it takes.
+      const probes: string[] = [];
+      const deadline = Date.now() + 20_000;
+      while ((sse.received.length === 0 || ws.received.length === 0) && Date.now() < deadline) {
+        probes.push((await acme.draft(second)).id);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
       await Promise.all([sse.waitFor(1), ws.waitFor(1)]);
       await new Promise((resolve) => setTimeout(resolve, 2_500)); // past the two seconds: both were closed
-      orders.push(await acme.draft(second), await acme.draft(second));
-      await Promise.all([sse.waitFor(3, 5_000), ws.waitFor(3, 5_000)]);
+      const later = [(await acme.draft(second)).id, (await acme.draft(second)).id];
+      await Promise.all([
+        until(() => sse.recordIds().at(-1) === later[1]),
+        until(() => ws.recordIds().at(-1) === later[1]),
+      ]);
 
-      const expected = orders.map((order) => order.id);
-      expect(sse.recordIds()).toEqual(expected);
-      expect(ws.recordIds()).toEqual(expected);
+      // From its first event on, each got every order once, in order, across its reconnections.
+      for (const subscriber of [sse, ws]) {
+        const ids = subscriber.recordIds();
+        const first = probes.indexOf(ids[0] ?? "");
+        expect(first).toBeGreaterThanOrEqual(0);
+        expect(ids).toEqual([...probes.slice(first), ...later]);
+      }
       expect(opened.sse).toBeGreaterThanOrEqual(2);
       expect(opened.ws).toBeGreaterThanOrEqual(2);
     } finally {
@@ -199,6 +212,15 @@ describe("a server that dies", () => {
     expect(ws.recordIds()).toEqual(expected);
   }, 60_000);
 });
+
+/** Resolves once `done` holds, polling; fails the test after `ms`. */
+async function until(done: () => boolean, ms = 10_000) {
+  const deadline = Date.now() + ms;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`not within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 /** Gives fresh subscriptions time to be accepted before the change they should hear of. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
