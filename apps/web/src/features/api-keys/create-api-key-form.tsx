@@ -2,6 +2,7 @@
 
 import { type ApiKeyScope, apiKeyScopes, createApiKeyInput, type InputIssues } from "@tally/validators";
 import { type FormEvent, useId, useState } from "react";
+import { CheckboxGroup } from "@/components/checkbox-group";
 import { FormMessages } from "@/components/form-messages";
 import { TextField } from "@/components/text-field";
 import { issuesFromSchema, issuesFromServer, noIssues } from "@/lib/form-issues";
@@ -29,10 +30,6 @@ export function CreateApiKeyForm() {
     },
     onError: (error) => setIssues(issuesFromServer(serverProblem(error))),
   });
-
-  function toggle(scope: ApiKeyScope, on: boolean) {
-    setScopes((current) => (on ? [...current, scope] : current.filter((other) => other !== scope)));
-  }
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -75,22 +72,14 @@ export function CreateApiKeyForm() {
           onChange={setExpiresInDays}
         />
       </div>
-      <fieldset className="checkbox-group">
-        <legend>Scopes</legend>
-        {apiKeyScopes.map((scope) => (
-          <label key={scope}>
-            <input
-              type="checkbox"
-              checked={scopes.includes(scope)}
-              onChange={(event) => toggle(scope, event.target.checked)}
-            />
-            <span>
-              {SCOPE_LABELS[scope]} <code>{scope}</code>
-            </span>
-          </label>
-        ))}
-        <FormMessages messages={issues.fieldErrors.scopes ?? []} />
-      </fieldset>
+      <CheckboxGroup
+        legend="Scopes"
+        options={apiKeyScopes}
+        labels={SCOPE_LABELS}
+        selected={scopes}
+        onChange={setScopes}
+        errors={issues.fieldErrors.scopes ?? []}
+      />
       <FormMessages messages={issues.formErrors} />
       <div className="actions">
         <button type="submit" className="primary" disabled={!hydrated || create.isPending}>

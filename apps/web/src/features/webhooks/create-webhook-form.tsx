@@ -2,6 +2,7 @@
 
 import { createWebhookEndpointInput, type EventKind, eventKind, type InputIssues } from "@tally/validators";
 import { type FormEvent, useId, useState } from "react";
+import { CheckboxGroup } from "@/components/checkbox-group";
 import { FormMessages } from "@/components/form-messages";
 import { TextField } from "@/components/text-field";
 import { issuesFromSchema, issuesFromServer, noIssues } from "@/lib/form-issues";
@@ -30,10 +31,6 @@ export function CreateWebhookForm() {
     },
     onError: (error) => setIssues(issuesFromServer(serverProblem(error))),
   });
-
-  function toggle(kind: EventKind, on: boolean) {
-    setKinds((current) => (on ? [...current, kind] : current.filter((other) => other !== kind)));
-  }
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -66,22 +63,14 @@ export function CreateWebhookForm() {
           maxLength={200}
         />
       </div>
-      <fieldset className="checkbox-group">
-        <legend>Events</legend>
-        {eventKind.options.map((kind) => (
-          <label key={kind}>
-            <input
-              type="checkbox"
-              checked={kinds.includes(kind)}
-              onChange={(event) => toggle(kind, event.target.checked)}
-            />
-            <span>
-              {EVENT_KIND_LABELS[kind]} <code>{kind}</code>
-            </span>
-          </label>
-        ))}
-        <FormMessages messages={issues.fieldErrors.eventKinds ?? []} />
-      </fieldset>
+      <CheckboxGroup
+        legend="Events"
+        options={eventKind.options}
+        labels={EVENT_KIND_LABELS}
+        selected={kinds}
+        onChange={setKinds}
+        errors={issues.fieldErrors.eventKinds ?? []}
+      />
       <FormMessages messages={issues.formErrors} />
       <div className="actions">
         <button type="submit" className="primary" disabled={!hydrated || create.isPending}>
