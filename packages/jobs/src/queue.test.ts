@@ -2,6 +2,7 @@ import { createTestDatabase, type TestDatabase } from "@tally/db/testing";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { deadLetterOf, type JobDefinition } from "./catalogue.ts";
 import { enqueueAny } from "./enqueue.ts";
+import { waitForGroupSlot } from "./group-slot.ts";
 import { openQueue, type Queue } from "./queue.ts";
 
 // The queue on the test database, with kinds of work of its own, so that
@@ -9,6 +10,7 @@ import { openQueue, type Queue } from "./queue.ts";
 const catalogue: Record<string, JobDefinition> = {
   "test.record": { options: { retryLimit: 0 }, deadLetter: false },
   "test.flaky": { options: { retryLimit: 2, retryDelay: 1, retryBackoff: true }, deadLetter: true },
+  "test.grouped": { options: { retryLimit: 0 }, deadLetter: false, perOrganisation: 1 },
 };
 
 let database: TestDatabase;
@@ -97,3 +99,49 @@ test("a failing job is retried with back-off, then dead-lettered with its error"
   expect(dead.data).toEqual({ invoice: "inv_1" });
   await queue.boss.offWork("test.flaky");
 }, 60_000);
+
+test("two jobs of one group claimed at the same moment run one after the other", async () => {
+  const ids = await database.prisma.$transaction(async (tx) => [
+    await enqueueAny(queue, tx, "test.grouped", { n: 1 }, { organizationId: "org_a" }),
+    await enqueueAny(queue, tx, "test.grouped", { n: 2 }, { organizationId: "org_a" }),
+    await enqueueAny(queue, tx, "test.grouped", { n: 3 }, { organizationId: "org_b" }),
+  ]);
+  // The race two workers' fetches can lose: both of org_a's jobs active at once.
+  const claimed = await queue.boss.fetch<{ n: number }>("test.grouped", { batchSize: 3 });
+  expect(claimed.map((job) => job.id).toSorted()).toEqual(ids.toSorted());
+  const jobs = claimed.map((job) => ({ ...job, signal: new AbortController().signal }));
+
+  const started: string[] = [];
+  const slots = jobs.map((job) => waitForGroupSlot(queue, job, 1, 50).then(() => started.push(job.id)));
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  // Claimed in one statement, the two tie on started_on and the lower id is first.
+  const [first, second] = jobs
+    .filter((job) => job.groupId === "org_a")
+    .toSorted((a, b) => (a.id < b.id ? -1 : 1));
+  const other = jobs.find((job) => job.groupId === "org_b");
+  expect(started.toSorted()).toEqual([first?.id, other?.id].toSorted());
+
+  await queue.boss.complete("test.grouped", first?.id ?? "");
+  await Promise.all(slots);
+  expect(started.at(-1)).toBe(second?.id);
+});
+
+test("a job waiting for its group's slot stops when its signal aborts", async () => {
+  const ids = await database.prisma.$transaction(async (tx) => [
+    await enqueueAny(queue, tx, "test.grouped", { n: 1 }, { organizationId: "org_c" }),
+    await enqueueAny(queue, tx, "test.grouped", { n: 2 }, { organizationId: "org_c" }),
+  ]);
+  const claimed = await queue.boss.fetch("test.grouped", { batchSize: 2 });
+  expect(claimed.map((job) => job.id).toSorted()).toEqual(ids.toSorted());
+  const [, later] = claimed.toSorted((a, b) => (a.id < b.id ? -1 : 1));
+  const stop = new AbortController();
+  const waiting = waitForGroupSlot(
+    queue,
+    { id: later?.id ?? "", name: "test.grouped", signal: stop.signal },
+    1,
+    50,
+  );
+  stop.abort(new Error("the worker is stopping"));
+  await expect(waiting).rejects.toThrow("the worker is stopping");
+  await queue.boss.complete("test.grouped", ids);
+});

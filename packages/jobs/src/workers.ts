@@ -1,5 +1,6 @@
 import type { Job } from "pg-boss";
 import type { JobName, JobPayloads } from "./catalogue.ts";
+import { waitForGroupSlot } from "./group-slot.ts";
 import type { Queue } from "./queue.ts";
 
 /**
@@ -38,7 +39,12 @@ export async function startWorkers(
         burstWhenReadyExceeds: 1,
         ...(definition?.perOrganisation ? { groupConcurrency: definition.perOrganisation } : {}),
       },
-      async ([job]) => (job ? handler(job) : undefined),
+      async ([job]) => {
+        if (!job) return undefined;
+        if (definition?.perOrganisation && job.groupId)
+          await waitForGroupSlot(queue, job, definition.perOrganisation);
+        return handler(job);
+      },
     );
   }
 }
