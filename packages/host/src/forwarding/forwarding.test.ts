@@ -3,6 +3,7 @@
  * appRouter (it accepts forwarded calls only with a valid credential), and the
  * web app's endpoint, called through @trpc/client like a browser would.
  */
+import { createHash, randomUUID } from "node:crypto";
 import { once } from "node:events";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -11,6 +12,7 @@ import { createTestApi, type TestApi, type TestOrganisation, testAuthConfig } fr
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import { fromNodeHeaders } from "better-auth/node";
+import { EncryptJWT, jwtDecrypt } from "jose";
 import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { requestSafety } from "../safety/request-safety.ts";
@@ -236,6 +238,61 @@ describe("the server accepts a forwarded identity only with a valid credential",
     const { status, body } = await callServerWith(await make());
     expect(status).toBe(401);
     expect(body.error?.json?.message).toContain(reason);
+  });
+
+  // The credential is a standard compact JWE: a reference implementation reads ours, and we read its.
+  const jwe = (header: { cty?: string } = {}) =>
+    new EncryptJWT({ tok: org.owner.token, rid: "req-2", via: "bearer", xs: false })
+      .setProtectedHeader({ alg: "dir", enc: "A256GCM", ...header })
+      .setIssuer("tally-web")
+      .setAudience("tally-server")
+      .setJti(randomUUID());
+  const aesKey = () => createHash("sha256").update(SECRET).digest();
+
+  test("jose opens the credential the web app seals, claims and header as sealed", async () => {
+    const credential = await signServiceCredential(identity(), { secret: SECRET });
+    const { payload, protectedHeader } = await jwtDecrypt(credential, aesKey(), {
+      issuer: "tally-web",
+      audience: "tally-server",
+      maxTokenAge: "5m",
+    });
+    expect(protectedHeader).toEqual({ alg: "dir", enc: "A256GCM" });
+    expect(payload).toMatchObject({ tok: org.owner.token, rid: "req-1", via: "bearer", xs: false });
+    expect((payload.exp ?? 0) - (payload.iat ?? 0)).toBe(30);
+  });
+
+  test("a credential jose sealed with the same key is accepted; one issued too long ago or in the future is not", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const fresh = await jwe()
+      .setIssuedAt(now)
+      .setExpirationTime(now + 30)
+      .encrypt(aesKey());
+    expect((await callServerWith(fresh)).status).toBe(200);
+
+    const old = await jwe()
+      .setIssuedAt(now - 301)
+      .setExpirationTime(now + 30)
+      .encrypt(aesKey());
+    expect(await callServerWith(old)).toMatchObject({
+      status: 401,
+      body: { error: { json: { message: "Service credential expired" } } },
+    });
+    const early = await jwe()
+      .setIssuedAt(now + 60)
+      .setExpirationTime(now + 90)
+      .encrypt(aesKey());
+    expect(await callServerWith(early)).toMatchObject({
+      status: 401,
+      body: { error: { json: { message: "Service credential not for this service (iat)" } } },
+    });
+    const otherHeader = await jwe({ cty: "JWT" })
+      .setIssuedAt(now)
+      .setExpirationTime(now + 30)
+      .encrypt(aesKey());
+    expect(await callServerWith(otherHeader)).toMatchObject({
+      status: 401,
+      body: { error: { json: { message: "Service credential invalid" } } },
+    });
   });
 
   test("a replayed credential is refused", async () => {
