@@ -85,6 +85,7 @@ export const scenarios: Scenario[] = [
   { name: "mutation", target: "lane", calls: 1, request: archive },
   { name: "forwarded", target: "next", calls: 1, request: listAt("/api/trpc") },
   { name: "forwarded", target: "nextForwarding", calls: 1, request: listAt("/api/trpc") },
+  { name: "forwarded", target: "nextForwardingApart", calls: 1, request: listAt("/api/trpc") },
   { name: "forwarded", target: "lane", calls: 1, request: list },
   {
     name: "nextPath",

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
-import { onServerCore } from "./cores.ts";
+import { onClientCore, onServerCore } from "./cores.ts";
 
 export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -21,6 +21,11 @@ export type ServerSpec = {
   companion?: ServerSpec;
   /** Whether the companion's CPU counts as the server's (a forwarding target's does; a collector stand-in's does not). */
   companionCpu?: boolean;
+  /**
+   * The core it runs on: the servers' (default), or the load generator's, for an API server that in
+   * production runs on a machine of its own (the bench has two cores: one for servers, one for wrk).
+   */
+  core?: "server" | "client";
 };
 
 export type RunningServer = {
@@ -72,7 +77,8 @@ export async function startServer(
   }
   const port = 47_000 + Math.floor(Math.random() * 2000);
   const args = spec.args.map((arg) => arg.replace("{port}", String(port)));
-  const child: ChildProcess = spawn(...onServerCore(process.execPath, args), {
+  const pinned = (spec.core === "client" ? onClientCore : onServerCore)(process.execPath, args);
+  const child: ChildProcess = spawn(...pinned, {
     cwd: `${repoRoot}/${spec.cwd}`,
     env: {
       ...process.env,

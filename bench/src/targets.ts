@@ -9,6 +9,7 @@ export type TargetName =
   | "transportOfficial"
   | "transportLane"
   | "nextForwarding"
+  | "nextForwardingApart"
   | "laneTraced"
   | "laneTracedSampled";
 
@@ -68,6 +69,16 @@ export function targetSpecs(databaseUrl: string): Record<TargetName, ServerSpec>
         TALLY_SERVICE_SECRET: SERVICE_SECRET,
       }),
       companion: appServer(true),
+    },
+    // Issue 19: the same pair with the API server on a core of its own (the load generator's), as it
+    // runs once a router has moved out: the web process alone on the server core, as in-process.
+    nextForwardingApart: {
+      ...next("next start forwarding catalog → apps/server on its own core", {
+        TALLY_REMOTE_ROUTERS: "catalog",
+        TALLY_API_URL: "{companion}/trpc",
+        TALLY_SERVICE_SECRET: SERVICE_SECRET,
+      }),
+      companion: { ...appServer(true), core: "client" },
     },
     // Issue 17: the same server with tracing on, exporting every span over OTLP/HTTP to a sink.
     laneTraced: {
