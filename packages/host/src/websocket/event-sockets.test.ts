@@ -54,7 +54,7 @@ async function serve(config: Partial<WebSocketConfig> = {}, maxDurationMs = 60_0
   server = createServer((_req, res) => res.writeHead(404).end());
   sockets = attachEventSockets(server, {
     path: "/trpc",
-    config: { pingMs: 60_000, pongWaitMs: 60_000, maxConnections: 100, ...config },
+    config: { pingMs: 60_000, pongWaitMs: 60_000, maxConnections: 100, maxUnsentBytes: 1 << 20, ...config },
     maxDurationMs,
     trustedOrigins: [],
     createContext: (headers, connection) =>

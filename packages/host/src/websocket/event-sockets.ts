@@ -5,6 +5,7 @@ import { applyWSSHandler } from "@trpc/server/adapters/ws";
 import { fromNodeHeaders } from "better-auth/node";
 import { WebSocketServer } from "ws";
 import { requestSafety } from "../safety/request-safety.ts";
+import { capUnsentBytes } from "./unsent-cap.ts";
 import type { WebSocketConfig } from "./websocket-config.ts";
 
 /** A client's messages are small calls; nothing legitimate comes near this. */
@@ -50,6 +51,9 @@ export function attachEventSockets(server: Server, options: EventSocketsOptions)
   });
 
   wss.on("connection", (socket) => {
+    capUnsentBytes(socket, options.config.maxUnsentBytes, (unsentBytes) =>
+      options.log.warn({ unsentBytes }, "WebSocket dropped: the client stopped reading"),
+    );
     // 1012 "service restart": wsLink reconnects and resubscribes from each stream's last event id.
     const timer = setTimeout(() => socket.close(1012, "maximum duration"), options.maxDurationMs);
     timer.unref();

@@ -6,12 +6,20 @@ export const websocketEnv = z.object({
   TALLY_WS_PONG_WAIT_SECONDS: z.coerce.number().int().min(1).max(60).default(10),
   /** WebSockets open at once on this instance; past it, new ones are refused (503). */
   TALLY_WS_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
+  /** Data a socket may hold unsent (its client not reading) before it is dropped; the client resumes on reconnect. */
+  TALLY_WS_MAX_UNSENT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1 << 30)
+    .default(1 << 20),
 });
 
 export type WebSocketConfig = {
   pingMs: number;
   pongWaitMs: number;
   maxConnections: number;
+  maxUnsentBytes: number;
 };
 
 export function websocketConfigFrom(parsed: z.infer<typeof websocketEnv>): WebSocketConfig {
@@ -19,5 +27,6 @@ export function websocketConfigFrom(parsed: z.infer<typeof websocketEnv>): WebSo
     pingMs: parsed.TALLY_WS_PING_SECONDS * 1000,
     pongWaitMs: parsed.TALLY_WS_PONG_WAIT_SECONDS * 1000,
     maxConnections: parsed.TALLY_WS_MAX_CONNECTIONS,
+    maxUnsentBytes: parsed.TALLY_WS_MAX_UNSENT_BYTES,
   };
 }
