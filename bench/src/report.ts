@@ -183,7 +183,9 @@ function acceptance(record: BenchRecord): string[] {
 
 /** Issue 19's targets that the load rows measure; the hot product's verdict is in its own section. */
 function acceptance19(record: BenchRecord): string[] {
-  const [plainRoute, trpcRoute] = record.measurements.filter((m) => m.scenario.name === "nextPath");
+  const [plainRoute, dynamicPlainRoute, trpcRoute] = record.measurements.filter(
+    (m) => m.scenario.name === "nextPath",
+  );
   const typecheck = record.typecheck;
   return [
     "## Acceptance (issue 19), run 1 / run 2",
@@ -204,6 +206,11 @@ function acceptance19(record: BenchRecord): string[] {
     acceptanceRow(
       "tRPC in Next.js vs a plain route handler, health.ping (req/s)",
       ratios(trpcRoute, plainRoute),
+      0.9,
+    ),
+    acceptanceRow(
+      "The same, against the plain handler on a dynamic route as tRPC's is (req/s; what tRPC itself costs)",
+      ratios(trpcRoute, dynamicPlainRoute),
       0.9,
     ),
     ...(typecheck

@@ -98,6 +98,13 @@ export const scenarios: Scenario[] = [
     name: "nextPath",
     target: "next",
     calls: 1,
+    label: "next start, the same plain handler on a dynamic route (/api/plain-ping/[procedure])",
+    request: get(`/api/plain-ping/health.ping?input=${input({ echo: "bench" })}`, false),
+  },
+  {
+    name: "nextPath",
+    target: "next",
+    calls: 1,
     label: "next start, tRPC fetch adapter (/api/trpc/health.ping)",
     request: ping("/api/trpc"),
   },
