@@ -16,6 +16,7 @@ export function useLiveOrders() {
     { kinds: [...ORDER_KINDS] },
     {
       onData: ({ data }: { data: EventMessage }) => {
+        if (data.type === "ready") return; // the stream's starting point, nothing changed
         if (data.type === "resync") void utils.orders.invalidate();
         else {
           void utils.orders.list.invalidate();

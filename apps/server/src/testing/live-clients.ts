@@ -90,6 +90,8 @@ function collect(start: (handlers: Handlers) => { unsubscribe(): void }): LiveSu
   const subscription = start({
     onData(value) {
       const { id, data } = value as { id: string; data: EventMessage };
+      // A new stream's starting point; the tests count what changed.
+      if (data.type === "ready") return;
       received.push({ id, message: data });
       settle();
     },

@@ -17,11 +17,15 @@ import { Inbox } from "./inbox.ts";
 /**
  * What a subscriber receives: an event, or word that it missed some (it was
  * away past the retention window, too far behind, or too slow to keep up)
- * and must refetch what it shows. Both carry a tracked id to resume from.
+ * and must refetch what it shows. A new stream (no last event id) opens with
+ * `ready`, its starting point: a connection lost before the first event then
+ * resumes from there instead of from whenever it reconnects. Each carries a
+ * tracked id to resume from.
  */
 export type EventMessage =
   | { type: "event"; event: DeliveredEvent }
-  | { type: "resync"; reason: "retention" | "behind" | "slow" };
+  | { type: "resync"; reason: "retention" | "behind" | "slow" }
+  | { type: "ready" };
 
 const CATCH_UP_PAGE = 200;
 
@@ -76,6 +80,7 @@ export async function* streamEvents(
       ? yield* catchUp(ctx, positionOf(input.lastEventId), wanted, limits.catchUpMax)
       : await latestPosition(ctx.db);
     if (isAfter(start, cursor)) cursor = start;
+    if (!input.lastEventId) yield tracked(cursorOf(cursor), { type: "ready" } satisfies EventMessage);
     for (;;) {
       const { items, overflowed } = await inbox.take(stopped);
       // tRPC ends the response quietly on an AbortError (the client left, or the stream's maximum

@@ -5,6 +5,7 @@ type Utils = ReturnType<typeof trpc.useUtils>;
 
 /** Which cached queries an event makes stale; react-query refetches those on screen and drops the rest. */
 export function refreshFor(utils: Utils, message: EventMessage): Promise<unknown> {
+  if (message.type === "ready") return Promise.resolve(); // the stream's starting point, nothing changed
   if (message.type === "resync") return utils.invalidate();
   const { event } = message;
   switch (event.kind) {
