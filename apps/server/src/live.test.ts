@@ -101,7 +101,8 @@ describe("across two server processes", () => {
       track(wsSubscriber(wsUrl(first), acme.member.token, { kinds: ["order.created"] })),
       track(wsSubscriber(wsUrl(second), acme.member.token, { kinds: ["order.created"] })),
     ];
-    await settle();
+    // Live: each stream has sent its starting point, so every later commit reaches it.
+    await Promise.all(subscribers.map((subscriber) => subscriber.waitUntilLive()));
 
     for (const [index, via] of [first, second].entries()) {
       const started = Date.now();
@@ -124,7 +125,7 @@ describe("across two server processes", () => {
       track(sseSubscriber(trpcUrl(second), acme.member.token)),
       track(wsSubscriber(wsUrl(first), acme.member.token)),
     ];
-    await settle();
+    await Promise.all([...outsiders, ...removed].map((subscriber) => subscriber.waitUntilLive()));
 
     for (const subscriber of anonymous) expect((await subscriber.waitForError()).code).toBe("UNAUTHORIZED");
     await acme.owner.client.org.members.remove.mutate({ memberId: acme.memberId });
@@ -136,7 +137,7 @@ describe("across two server processes", () => {
     await acme.draft(second);
     // A subscriber in Acme that stayed, to know the events went out before looking at the others.
     const witness = track(sseSubscriber(trpcUrl(first), acme.owner.token, { kinds: ["order.created"] }));
-    await settle();
+    await witness.waitUntilLive();
     await acme.draft(second);
     await witness.waitFor(1, 1_000);
     for (const subscriber of [...outsiders, ...anonymous, ...removed])
@@ -195,7 +196,7 @@ describe("a server that dies", () => {
     let live = first;
     const sse = track(sseSubscriber(() => trpcUrl(live), acme.member.token, { kinds: ["order.created"] }));
     const ws = track(wsSubscriber(() => wsUrl(live), acme.member.token, { kinds: ["order.created"] }));
-    await settle();
+    await Promise.all([sse.waitUntilLive(), ws.waitUntilLive()]);
     const before = await acme.draft(second);
     await Promise.all([sse.waitFor(1), ws.waitFor(1)]);
 
@@ -221,6 +222,3 @@ async function until(done: () => boolean, ms = 10_000) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
-
-/** Gives fresh subscriptions time to be accepted before the change they should hear of. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 400));

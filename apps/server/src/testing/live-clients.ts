@@ -12,6 +12,8 @@ export type LiveSubscriber = {
   recordIds(): string[];
   /** Resolves once `count` messages have arrived, or rejects after `ms`. */
   waitFor(count: number, ms?: number): Promise<void>;
+  /** Resolves once the stream is live (its `ready`: every later commit reaches it), or rejects after `ms`. */
+  waitUntilLive(ms?: number): Promise<void>;
   waitForError(ms?: number): Promise<{ code?: string; message: string }>;
   close(): void;
 };
@@ -82,6 +84,7 @@ type Handlers = {
 
 function collect(start: (handlers: Handlers) => { unsubscribe(): void }): LiveSubscriber {
   const received: Received[] = [];
+  let live = false;
   const errors: Array<{ code?: string; message: string }> = [];
   const waiters = new Set<() => void>();
   const settle = () => {
@@ -91,7 +94,11 @@ function collect(start: (handlers: Handlers) => { unsubscribe(): void }): LiveSu
     onData(value) {
       const { id, data } = value as { id: string; data: EventMessage };
       // A new stream's starting point; the tests count what changed.
-      if (data.type === "ready") return;
+      if (data.type === "ready") {
+        live = true;
+        settle();
+        return;
+      }
       received.push({ id, message: data });
       settle();
     },
@@ -124,6 +131,7 @@ function collect(start: (handlers: Handlers) => { unsubscribe(): void }): LiveSu
     recordIds: () =>
       received.flatMap(({ message }) => (message.type === "event" ? [message.event.recordId] : [])),
     waitFor: (count, ms = 5_000) => until(() => received.length >= count, ms, `no ${count} messages`),
+    waitUntilLive: (ms = 10_000) => until(() => live, ms, "not live"),
     async waitForError(ms = 5_000) {
       await until(() => errors.length > 0, ms, "no error");
       return errors[0] as { code?: string; message: string };
