@@ -131,6 +131,8 @@ describe("the products page", () => {
 
     await page.reload();
     expect(await page.getByLabel("Search products").inputValue()).toBe("toner");
+    // Counted once the list is back on screen: right after a reload it may still be loading.
+    await productRow("Toner cartridge 26A").waitFor();
     expect(await page.getByRole("row").count()).toBe(1 + 1);
   });
 
