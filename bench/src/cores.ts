@@ -16,12 +16,7 @@ const canPin = (() => {
 export const serverCores = () => (canPin ? "0" : null);
 export const clientCores = () => (canPin ? "1" : null);
 
-/** The command line that runs `command` on the load generator's core, when pinning is possible. */
-export function onClientCore(command: string, args: string[]): [string, string[]] {
-  return canPin ? ["taskset", ["-c", "1", command, ...args]] : [command, args];
-}
-
-/** The command line that runs `command` on the server core, when pinning is possible. */
-export function onServerCore(command: string, args: string[]): [string, string[]] {
-  return canPin ? ["taskset", ["-c", "0", command, ...args]] : [command, args];
+/** The command line that runs `command` on `cores` (serverCores() or clientCores()), when pinning is possible. */
+export function onCores(cores: string | null, command: string, args: string[]): [string, string[]] {
+  return cores ? ["taskset", ["-c", cores, command, ...args]] : [command, args];
 }

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
-import { onClientCore, onServerCore } from "./cores.ts";
+import { clientCores, onCores, serverCores } from "./cores.ts";
 
 export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -77,8 +77,8 @@ export async function startServer(
   }
   const port = 47_000 + Math.floor(Math.random() * 2000);
   const args = spec.args.map((arg) => arg.replace("{port}", String(port)));
-  const pinned = (spec.core === "client" ? onClientCore : onServerCore)(process.execPath, args);
-  const child: ChildProcess = spawn(...pinned, {
+  const cores = spec.core === "client" ? clientCores() : serverCores();
+  const child: ChildProcess = spawn(...onCores(cores, process.execPath, args), {
     cwd: `${repoRoot}/${spec.cwd}`,
     env: {
       ...process.env,
