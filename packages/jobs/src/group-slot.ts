@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Job } from "pg-boss";
 import type { Queue } from "./queue.ts";
 
@@ -27,17 +28,9 @@ export async function waitForGroupSlot(
   for (;;) {
     const { rows } = await queue.boss.getDb().executeSql(claimedAhead, [job.name, job.id]);
     if (Number(rows[0]?.ahead ?? 0) < limit) return;
-    await new Promise<void>((resolve, reject) => {
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(job.signal.reason ?? new Error(`${job.name} ${job.id} stopped while waiting for its group`));
-      };
-      const timer = setTimeout(() => {
-        job.signal.removeEventListener("abort", onAbort);
-        resolve();
-      }, pollMs);
-      if (job.signal.aborted) onAbort();
-      else job.signal.addEventListener("abort", onAbort, { once: true });
+    // Stops waiting when the job is cancelled or the worker stops, with the signal's own reason.
+    await sleep(pollMs, undefined, { signal: job.signal }).catch((error: unknown) => {
+      throw job.signal.reason ?? error;
     });
   }
 }
