@@ -252,6 +252,10 @@ describe("a deadlock inside an idempotent mutation", () => {
     try {
       placement = outcomeOf(org.caller.orders.place({ orderId: order.id, idempotencyKey }));
       await until(async () => (await blockedSessions()) === 1, "the placement waits on the product row");
+      // Half of PostgreSQL's deadlock_timeout (1 s) between the two waits: each session checks for a
+      // deadlock that long after it starts waiting, and on a loaded machine a shorter gap let this one's
+      // check run first, so the victim was this transaction instead of the placement.
+      await new Promise((resolve) => setTimeout(resolve, 500));
     } finally {
       await productRow.release();
     }
